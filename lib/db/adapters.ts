@@ -1,0 +1,177 @@
+// Driver adapters for Prisma, chosen from DATABASE_URL. Shared by the app
+// (lib/db/client.ts), the Prisma CLI (prisma.config.ts) and the scripts, so it
+// must not import "server-only": the CLI's config loader cannot resolve it.
+// It holds no secrets itself; the URL is passed in.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function pgliteDirectory(dataDir: string): string {
+  return path.resolve(dataDir, "pglite");
+}
+
+/**
+ * WORKAROUND for prisma/orm#27403: the WebAssembly schema engine cannot
+ * deserialize the Postgres types `name` (oid 19) and `"char"` (oid 18) that
+ * its catalog queries return through @prisma/adapter-pg ("Column type 'name'
+ * could not be deserialized"). Both are plain text on the wire, so we report
+ * them as `text` (oid 25). Delete this class once the upstream fix lands.
+ */
+const OID_CHAR = 18;
+const OID_NAME = 19;
+const OID_TEXT = 25;
+
+type FieldList = { dataTypeID: number }[];
+
+function reportCatalogTypesAsText(result: unknown): void {
+  const fields = (result as { fields?: FieldList } | null)?.fields;
+  if (!Array.isArray(fields)) return;
+  for (const field of fields) {
+    if (field.dataTypeID === OID_NAME || field.dataTypeID === OID_CHAR) field.dataTypeID = OID_TEXT;
+  }
+}
+
+export class CatalogTypesAsTextPool extends pg.Pool {
+  // pg's query() has many overloads; we only post-process the promise form,
+  // which is the only one the Prisma adapter uses.
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      return result.then((value: unknown) => {
+        reportCatalogTypesAsText(value);
+        return value;
+      }) as never;
+    }
+    return result as never;
+  }
+}
+
+/**
+ * Both adapters mishandle migration scripts, which the schema engine sends
+ * through `executeScript`:
+ * - @prisma/adapter-pg 6.19 splits the script on every ";", which breaks
+ *   `DO $$ ... $$` blocks, functions and comments containing a semicolon;
+ * - pglite-prisma-adapter 0.6.1 does not await `exec`, so a failing script is
+ *   reported as applied and its error surfaces later as an unhandled rejection.
+ * Postgres and PGlite both accept a whole multi-statement script in one simple
+ * query (on Postgres it also runs as one implicit transaction), so we send it
+ * whole and await it.
+ */
+function sendScriptsWhole<A extends SqlDriverAdapter>(adapter: A, exec: (script: string) => Promise<unknown>): A {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await exec(script);
+    } catch (error) {
+      (adapter as unknown as { onError(e: unknown): never }).onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPgFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    return sendScriptsWhole(adapter, (script) => pool.query(script));
+  }
+
+  override async connectToShadowDb() {
+    const adapter = await super.connectToShadowDb();
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    return sendScriptsWhole(adapter, (script) => pool.query(script));
+  }
+}
+
+export function createPostgresAdapter(url: string, options: { max?: number } = {}) {
+  const pool = new CatalogTypesAsTextPool({ connectionString: url, max: options.max ?? 10 });
+  return new WholeScriptPgFactory(pool, { disposeExternalPool: true });
+}
+
+/**
+ * pglite-prisma-adapter 0.6.1 was written against Prisma 6.10's error format.
+ * Prisma 6.19 reads `originalCode`/`originalMessage` and known kinds such as
+ * UniqueConstraintViolation (→ P2002); without them every PGlite error reads
+ * "Code: N/A. Message: undefined". We translate errors the way
+ * @prisma/adapter-pg does, so both databases raise the same Prisma errors.
+ */
+type PgliteDatabaseError = Error & { code?: string; severity?: string; detail?: string; column?: string; hint?: string };
+
+function keyFields(detail: string | undefined): string[] | undefined {
+  return detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ")
+    .map((f) => f.replace(/^"|"$/g, ""));
+}
+
+export function toDriverAdapterError(error: PgliteDatabaseError): DriverAdapterError {
+  const original = { originalCode: error.code ?? "UNKNOWN", originalMessage: error.message };
+  const fields = keyFields(error.detail);
+  switch (error.code) {
+    case "23505":
+      return new DriverAdapterError({ ...original, kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined });
+    case "23502":
+      return new DriverAdapterError({ ...original, kind: "NullConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined });
+    case "23503":
+      return new DriverAdapterError({ ...original, kind: "ForeignKeyConstraintViolation", constraint: fields ? { fields } : undefined });
+    case "22001":
+      return new DriverAdapterError({ ...original, kind: "LengthMismatch", column: error.column });
+    case "22003":
+      return new DriverAdapterError({ ...original, kind: "ValueOutOfRange", cause: error.message });
+    case "40001":
+      return new DriverAdapterError({ ...original, kind: "TransactionWriteConflict" });
+    default:
+      return new DriverAdapterError({
+        ...original,
+        kind: "postgres",
+        code: error.code ?? "UNKNOWN",
+        severity: error.severity ?? "ERROR",
+        message: error.message,
+        detail: error.detail,
+        column: error.column,
+        hint: error.hint,
+      });
+  }
+}
+
+let pgliteErrorsPatched = false;
+
+/** Replaces onError on the adapter's shared base class (adapter and transactions). */
+function patchPgliteErrors(adapter: SqlDriverAdapter): void {
+  if (pgliteErrorsPatched) return;
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as { onError(error: unknown): never };
+  queryable.onError = (error: unknown): never => {
+    if (error instanceof Error && typeof (error as PgliteDatabaseError).code === "string") {
+      throw toDriverAdapterError(error as PgliteDatabaseError);
+    }
+    throw error;
+  };
+  pgliteErrorsPatched = true;
+}
+
+class WholeScriptPgliteFactory extends PrismaPGlite {
+  constructor(private readonly pglite: PGlite) {
+    super(pglite);
+  }
+
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    patchPgliteErrors(adapter);
+    return sendScriptsWhole(adapter, (script) => this.pglite.exec(script));
+  }
+}
+
+export function createPgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return new WholeScriptPgliteFactory(pglite);
+}
+
+export function openPglite(dataDir: string): PGlite {
+  return new PGlite(pgliteDirectory(dataDir));
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// Hostname rules shared with ROOT_DOMAIN: DNS labels, no scheme, no port.
+const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)")
+      .optional(),
+  ),
+  DATA_DIR: z.string().min(1).default(".data"),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/i, "must be a redis:// or rediss:// URL")
+      .optional(),
+  ),
+  ROOT_DOMAIN: z
+    .string()
+    .default("localhost")
+    .transform((value) => value.trim().toLowerCase().replace(/\.$/, ""))
+    .pipe(z.string().regex(hostnamePattern, "must be a bare hostname such as livery.example.com (no scheme, no port)")),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  PLATFORM_API_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^lv_[A-Za-z0-9]{32,}$/, "must look like lv_ followed by at least 32 letters and digits")
+      .optional(),
+  ),
+});
+
+export type EnvInput = z.input<typeof envSchema>;
+export type Env = z.output<typeof envSchema> & { NEXTAUTH_SECRET: string };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/**
+ * Validates the raw environment. Messages name the variable and the rule, never
+ * the value: several of these variables are secrets.
+ */
+export function parseEnv(raw: Record<string, string | undefined>): z.output<typeof envSchema> {
+  const result = envSchema.safeParse(raw);
+  if (result.success) {
+    if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
+      throw new EnvError(["NEXTAUTH_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)"]);
+    }
+    return result.data;
+  }
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/db/tenant";
+
+/** A tenant with one row in every tenant-owned table, created as the platform. */
+export async function createTenantWithRows(tx: Tx, slug: string) {
+  const tenant = await tx.tenant.create({ data: { slug, name: `Tenant ${slug}`, plan: "pro" } });
+  const tenantId = tenant.id;
+  const user = await tx.user.create({ data: { tenantId, email: `owner@${slug}.test`, name: "Owner", role: "OWNER" } });
+  await tx.tenantConfig.create({ data: { tenantId, branding: { primaryColor: "#123456" } } });
+  await tx.tenantDomain.create({ data: { tenantId, hostname: `portal.${slug}.test`, verificationToken: randomBytes(16).toString("hex") } });
+  await tx.tenantApiKey.create({
+    data: {
+      tenantId,
+      name: "key",
+      prefix: "lv_abcd",
+      hash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      permissions: ["read:content"],
+      createdById: user.id,
+    },
+  });
+  await tx.tenantUsageMetric.create({ data: { tenantId, day: new Date("2026-01-01"), apiCalls: 10n } });
+  await tx.content.create({ data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id } });
+  await tx.auditLog.create({ data: { tenantId, actorType: "SYSTEM", action: "test.created" } });
+  return { tenant, user };
+}
