@@ -1,0 +1,8 @@
+// Runs once when a server instance starts: a bad environment stops it here,
+// with a message naming the variable, instead of on the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { getEnv } = await import("./lib/env");
+    getEnv();
+  }
+}
