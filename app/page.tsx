@@ -2,7 +2,10 @@ import Link from "next/link";
 
 const capabilities = [
   { title: "A portal per organisation", text: "Each tenant gets its own hostname, brand, members, API keys and usage figures." },
-  { title: "Isolation in the database", text: "Row-level security under every query: a tenant's transaction cannot read another tenant's rows." },
+  {
+    title: "Isolation in the database",
+    text: "Row-level security under every query: a tenant's transaction cannot read another tenant's rows.",
+  },
   { title: "Runs anywhere", text: "An embedded Postgres for one machine; PostgreSQL and Redis when you scale out." },
 ];
 
@@ -11,10 +14,12 @@ export default function PlatformHome() {
     <main className="mx-auto flex max-w-4xl flex-col gap-12 px-6 py-16">
       <header className="flex flex-col gap-4">
         <p className="text-sm font-semibold tracking-wide text-accent uppercase">Livery platform</p>
-        <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">One deployment, many branded admin portals.</h1>
+        <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">
+          One deployment, many branded admin portals.
+        </h1>
         <p className="max-w-2xl text-lg text-fg-muted">
-          Livery serves every organisation from the same app: its own hostname, its own look, its own data, and nothing of
-          anyone else&apos;s.
+          Livery serves every organisation from the same app: its own hostname, its own look, its own data, and nothing of anyone
+          else&apos;s.
         </p>
       </header>
 

@@ -11,7 +11,16 @@ import { demoUsageSeries } from "./seed-usage";
 export const DEMO_PASSWORD = "livery-demo-password";
 export const SUPER_ADMIN_EMAIL = "admin@livery.test";
 const TENANT_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly UserRole[];
-const ALL_SCOPES = ["read:content", "write:content", "read:config", "write:config", "read:keys", "write:keys", "read:usage", "read:audit"];
+const ALL_SCOPES = [
+  "read:content",
+  "write:content",
+  "read:config",
+  "write:config",
+  "read:keys",
+  "write:keys",
+  "read:usage",
+  "read:audit",
+];
 
 type DemoTenant = {
   slug: string;
@@ -60,7 +69,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: "Initech",
     plan: "basic",
     suspendedReason: "Invoice 2026-0142 is 60 days overdue",
-    config: { branding: { primaryColor: "#7c2d12", accentColor: "#4d7c0f" }, features: {}, limits: {}, security: {}, payment: {} },
+    config: {
+      branding: { primaryColor: "#7c2d12", accentColor: "#4d7c0f" },
+      features: {},
+      limits: {},
+      security: {},
+      payment: {},
+    },
     articles: ["TPS report guidelines"],
   },
 ];
@@ -126,24 +141,46 @@ async function createDemoTenant(tx: Tx, demo: DemoTenant, passwordHash: string):
   });
   if (demo.config.features?.nft) {
     const body = "Limited series of 100 collectible launch badges.";
-    await tx.content.create({ data: { tenantId, kind: "nft", title: "Launch badge", body, sizeBytes: Buffer.byteLength(body), createdById: owner.id } });
+    await tx.content.create({
+      data: { tenantId, kind: "nft", title: "Launch badge", body, sizeBytes: Buffer.byteLength(body), createdById: owner.id },
+    });
   }
 
   if (demo.domain) {
     await tx.tenantDomain.create({
-      data: { tenantId, hostname: demo.domain, verificationToken: "demo-verified", verifiedAt: new Date(), lastCheckedAt: new Date() },
+      data: {
+        tenantId,
+        hostname: demo.domain,
+        verificationToken: "demo-verified",
+        verifiedAt: new Date(),
+        lastCheckedAt: new Date(),
+      },
     });
   }
 
   await tx.tenantUsageMetric.createMany({ data: demoUsageSeries(demo.slug, demo.plan, 90).map((day) => ({ tenantId, ...day })) });
   await tx.auditLog.create({
-    data: { tenantId, actorType: "SYSTEM", actorLabel: "demo seed", action: "tenant.created", targetType: "tenant", targetId: tenantId },
+    data: {
+      tenantId,
+      actorType: "SYSTEM",
+      actorLabel: "demo seed",
+      action: "tenant.created",
+      targetType: "tenant",
+      targetId: tenantId,
+    },
   });
 
   if (suspendedAt) return undefined;
   const secret = generateApiKeySecret();
   await tx.tenantApiKey.create({
-    data: { tenantId, name: "Demo integration", prefix: displayPrefix(secret), hash: hashApiKey(secret), permissions: ALL_SCOPES, createdById: owner.id },
+    data: {
+      tenantId,
+      name: "Demo integration",
+      prefix: displayPrefix(secret),
+      hash: hashApiKey(secret),
+      permissions: ALL_SCOPES,
+      createdById: owner.id,
+    },
   });
   return secret;
 }

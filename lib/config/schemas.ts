@@ -20,7 +20,10 @@ export const brandingSchema = z
   .partial()
   .strict();
 
-export const featuresSchema = z.object(Object.fromEntries(FEATURES.map((f) => [f, z.boolean()]))).partial().strict();
+export const featuresSchema = z
+  .object(Object.fromEntries(FEATURES.map((f) => [f, z.boolean()])))
+  .partial()
+  .strict();
 
 export const limitsSchema = z
   .object(Object.fromEntries(LIMITS.map((l) => [l, z.number().int().nonnegative()])))
@@ -29,7 +32,9 @@ export const limitsSchema = z
 
 export const securitySchema = z
   .object({
-    ipAllowlist: z.array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: "must be an IP address or CIDR range" })).max(100),
+    ipAllowlist: z
+      .array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: "must be an IP address or CIDR range" }))
+      .max(100),
     allowedDomains: z.array(hostname).max(50),
   })
   .partial()

@@ -5,7 +5,11 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -116,11 +120,23 @@ export function toDriverAdapterError(error: PgliteDatabaseError): DriverAdapterE
   const fields = keyFields(error.detail);
   switch (error.code) {
     case "23505":
-      return new DriverAdapterError({ ...original, kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined });
+      return new DriverAdapterError({
+        ...original,
+        kind: "UniqueConstraintViolation",
+        constraint: fields ? { fields } : undefined,
+      });
     case "23502":
-      return new DriverAdapterError({ ...original, kind: "NullConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined });
+      return new DriverAdapterError({
+        ...original,
+        kind: "NullConstraintViolation",
+        constraint: error.column ? { fields: [error.column] } : undefined,
+      });
     case "23503":
-      return new DriverAdapterError({ ...original, kind: "ForeignKeyConstraintViolation", constraint: fields ? { fields } : undefined });
+      return new DriverAdapterError({
+        ...original,
+        kind: "ForeignKeyConstraintViolation",
+        constraint: fields ? { fields } : undefined,
+      });
     case "22001":
       return new DriverAdapterError({ ...original, kind: "LengthMismatch", column: error.column });
     case "22003":

@@ -28,7 +28,12 @@ export async function getReadiness(): Promise<Readiness> {
     return {
       ready,
       status: ready ? "ready" : "not_ready",
-      database: { kind, reachable: true, migrations, ...(ready ? {} : { problem: "migrations pending: run npm run db:migrate" }) },
+      database: {
+        kind,
+        reachable: true,
+        migrations,
+        ...(ready ? {} : { problem: "migrations pending: run npm run db:migrate" }),
+      },
     };
   } catch {
     return { ready: false, status: "not_ready", database: { kind, reachable: true, problem: "migration status unreadable" } };

@@ -32,7 +32,7 @@ export const envSchema = z.object({
   PLATFORM_API_KEY: optionalString.pipe(
     z
       .string()
-      .regex(/^lv_[A-Za-z0-9]{32,}$/, "must look like lv_ followed by at least 32 letters and digits")
+      .regex(/^lvp?_[A-Za-z0-9]{32,}$/, "must look like lvp_ (or lv_) followed by at least 32 letters and digits")
       .optional(),
   ),
 });
@@ -55,7 +55,9 @@ export function parseEnv(raw: Record<string, string | undefined>): z.output<type
   const result = envSchema.safeParse(raw);
   if (result.success) {
     if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
-      throw new EnvError(["NEXTAUTH_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)"]);
+      throw new EnvError([
+        "NEXTAUTH_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)",
+      ]);
     }
     return result.data;
   }

@@ -7,7 +7,9 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
   const tenantId = tenant.id;
   const user = await tx.user.create({ data: { tenantId, email: `owner@${slug}.test`, name: "Owner", role: "OWNER" } });
   await tx.tenantConfig.create({ data: { tenantId, branding: { primaryColor: "#123456" } } });
-  await tx.tenantDomain.create({ data: { tenantId, hostname: `portal.${slug}.test`, verificationToken: randomBytes(16).toString("hex") } });
+  await tx.tenantDomain.create({
+    data: { tenantId, hostname: `portal.${slug}.test`, verificationToken: randomBytes(16).toString("hex") },
+  });
   await tx.tenantApiKey.create({
     data: {
       tenantId,
@@ -19,7 +21,9 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
     },
   });
   await tx.tenantUsageMetric.create({ data: { tenantId, day: new Date("2026-01-01"), apiCalls: 10n } });
-  await tx.content.create({ data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id } });
+  await tx.content.create({
+    data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id },
+  });
   await tx.auditLog.create({ data: { tenantId, actorType: "SYSTEM", action: "test.created" } });
   return { tenant, user };
 }

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withPlatform } from "@/lib/db/platform";
 import { PLATFORM_ROLE, TENANT_ROLE, withTenant } from "@/lib/db/tenant";
 import { createTenantWithRows } from "../helpers/fixtures";
-import { useTestDatabase } from "../helpers/use-test-database";
+import { setupTestDatabase } from "../helpers/setup-test-database";
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
@@ -35,11 +35,23 @@ describe("catalog", () => {
   it("finds the tenant-owned tables the data model defines", () => {
     // A floor, not the full list: a new tenant-owned table is picked up by the
     // per-table tests below without touching this file.
-    expect(tables).toEqual(expect.arrayContaining(["AuditLog", "Content", "TenantApiKey", "TenantConfig", "TenantDomain", "TenantUsageMetric", "User"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "AuditLog",
+        "Content",
+        "TenantApiKey",
+        "TenantConfig",
+        "TenantDomain",
+        "TenantUsageMetric",
+        "User",
+      ]),
+    );
   });
 
   it("has row-level security enabled and forced on every tenant-owned table, with a tenant policy", async () => {
-    const rows = await db.current.client.$queryRaw<{ relname: string; enabled: boolean; forced: boolean; tenant_policies: number }[]>`
+    const rows = await db.current.client.$queryRaw<
+      { relname: string; enabled: boolean; forced: boolean; tenant_policies: number }[]
+    >`
       SELECT c.relname, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
         (SELECT count(*)::int FROM pg_policies p
           WHERE p.schemaname = 'public' AND p.tablename = c.relname AND ${TENANT_ROLE} = ANY (p.roles)) AS tenant_policies
@@ -50,7 +62,9 @@ describe("catalog", () => {
   });
 
   it("gives neither application role BYPASSRLS or superuser", async () => {
-    const rows = await db.current.client.$queryRaw<{ rolname: string; rolbypassrls: boolean; rolsuper: boolean; rolcanlogin: boolean }[]>`
+    const rows = await db.current.client.$queryRaw<
+      { rolname: string; rolbypassrls: boolean; rolsuper: boolean; rolcanlogin: boolean }[]
+    >`
       SELECT rolname, rolbypassrls, rolsuper, rolcanlogin FROM pg_roles WHERE rolname IN (${TENANT_ROLE}, ${PLATFORM_ROLE}) ORDER BY rolname`;
     expect(rows).toEqual([
       { rolname: PLATFORM_ROLE, rolbypassrls: false, rolsuper: false, rolcanlogin: false },
@@ -60,7 +74,6 @@ describe("catalog", () => {
 });
 
 describe("in tenant A's context, for every tenant-owned table", () => {
-
   it("sees only A's rows, and A has some", async () => {
     for (const table of tables) {
       const rows = await withTenant(tenantA, (tx) =>
@@ -74,7 +87,10 @@ describe("in tenant A's context, for every tenant-owned table", () => {
   it("cannot select, update or delete B's rows", async () => {
     for (const table of tables) {
       const [selected, updated, deleted] = await withTenant(tenantA, async (tx) => [
-        await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${quote(table)} WHERE "tenantId" = $1::uuid`, tenantB),
+        await tx.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ${quote(table)} WHERE "tenantId" = $1::uuid`,
+          tenantB,
+        ),
         await tx.$executeRawUnsafe(`UPDATE ${quote(table)} SET "tenantId" = "tenantId" WHERE "tenantId" = $1::uuid`, tenantB),
         await tx.$executeRawUnsafe(`DELETE FROM ${quote(table)} WHERE "tenantId" = $1::uuid`, tenantB),
       ]);
@@ -90,7 +106,9 @@ describe("in tenant A's context, for every tenant-owned table", () => {
     for (const table of tables) {
       // Copy one of A's own rows, give it a new id and B's tenantId.
       const attempt = withTenant(tenantA, async (tx) => {
-        const [row] = await tx.$queryRawUnsafe<{ r: Record<string, unknown> }[]>(`SELECT to_jsonb(t) AS r FROM ${quote(table)} t LIMIT 1`);
+        const [row] = await tx.$queryRawUnsafe<{ r: Record<string, unknown> }[]>(
+          `SELECT to_jsonb(t) AS r FROM ${quote(table)} t LIMIT 1`,
+        );
         const copy = { ...row!.r, tenantId: tenantB, ...("id" in row!.r ? { id: randomUUID() } : {}) };
         await tx.$executeRawUnsafe(
           `INSERT INTO ${quote(table)} SELECT * FROM jsonb_populate_record(NULL::${quote(table)}, $1::jsonb)`,
@@ -125,8 +143,12 @@ describe("the tenant role", () => {
   it("sees only its own Tenant row and cannot change its plan or status", async () => {
     const visible = await withTenant(tenantA, (tx) => tx.tenant.findMany({ select: { id: true } }));
     expect(visible).toEqual([{ id: tenantA }]);
-    await expect(withTenant(tenantA, (tx) => tx.tenant.update({ where: { id: tenantA }, data: { plan: "enterprise" } }))).rejects.toThrow();
-    await expect(withTenant(tenantA, (tx) => tx.tenant.update({ where: { id: tenantA }, data: { name: "Renamed" } }))).resolves.toMatchObject({ name: "Renamed" });
+    await expect(
+      withTenant(tenantA, (tx) => tx.tenant.update({ where: { id: tenantA }, data: { plan: "enterprise" } })),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(tenantA, (tx) => tx.tenant.update({ where: { id: tenantA }, data: { name: "Renamed" } })),
+    ).resolves.toMatchObject({ name: "Renamed" });
   });
 
   it("has no access to platform API keys", async () => {
@@ -149,7 +171,9 @@ describe("transaction-local settings", () => {
   });
 
   it("lets the platform role see every tenant's rows", async () => {
-    const tenantIds = await withPlatform(async (tx) => (await tx.content.findMany({ select: { tenantId: true } })).map((c) => c.tenantId));
+    const tenantIds = await withPlatform(async (tx) =>
+      (await tx.content.findMany({ select: { tenantId: true } })).map((c) => c.tenantId),
+    );
     expect(new Set(tenantIds)).toEqual(new Set([tenantA, tenantB]));
   });
 });

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
  * app's data layer use it. Returns a handle that is filled in before the
  * file's first test runs.
  */
-export function useTestDatabase(): { current: TestDatabase } {
+export function setupTestDatabase(): { current: TestDatabase } {
   const handle = {} as { current: TestDatabase };
   beforeAll(async () => {
     handle.current = await createTestDatabase();

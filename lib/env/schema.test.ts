@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./schema";
+
+const secret = "s".repeat(40);
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database on localhost", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: "development", DATA_DIR: ".data", ROOT_DOMAIN: "localhost" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", REDIS_URL: "", PLATFORM_API_KEY: "" })).toMatchObject({
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      PLATFORM_API_KEY: undefined,
+    });
+  });
+
+  it("normalises ROOT_DOMAIN", () => {
+    expect(parseEnv({ ROOT_DOMAIN: " Livery.Example.COM. " }).ROOT_DOMAIN).toBe("livery.example.com");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://db/livery" }, "DATABASE_URL"],
+    [{ REDIS_URL: "http://cache:6379" }, "REDIS_URL"],
+    [{ ROOT_DOMAIN: "https://livery.example.com" }, "ROOT_DOMAIN"],
+    [{ ROOT_DOMAIN: "livery.example.com:3000" }, "ROOT_DOMAIN"],
+    [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ PLATFORM_API_KEY: "not-a-key" }, "PLATFORM_API_KEY"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET is required in production"],
+  ])("rejects %j naming %s", (raw, name) => {
+    expect(() => parseEnv(raw)).toThrow(EnvError);
+    expect(() => parseEnv(raw)).toThrow(name);
+  });
+
+  it("never repeats a rejected value, which may be a secret", () => {
+    const value = "postgres-but-not-really://user:hunter2@db";
+    try {
+      parseEnv({ DATABASE_URL: value, NEXTAUTH_SECRET: "hunter2" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain("hunter2");
+      expect((error as EnvError).problems).toHaveLength(2);
+    }
+  });
+
+  it("accepts a complete production environment", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://app@db:5432/livery",
+      REDIS_URL: "rediss://cache:6380",
+      NEXTAUTH_SECRET: secret,
+      PLATFORM_API_KEY: `lvp_${"A1".repeat(20)}`,
+    });
+    expect(env).toMatchObject({ NODE_ENV: "production", NEXTAUTH_SECRET: secret });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { getReadiness } from "@/lib/db/readiness";
+import { listMigrationNames } from "@/lib/db/migrations";
+import { setupTestDatabase } from "../helpers/setup-test-database";
+
+const db = setupTestDatabase();
+
+describe("readiness", () => {
+  it("is not ready while Prisma has no record of the shipped migrations", async () => {
+    // The test database is migrated from the SQL files directly, without
+    // Prisma's bookkeeping table: exactly what an unmigrated deployment reports.
+    const readiness = await getReadiness();
+    expect(readiness).toMatchObject({ ready: false, status: "not_ready", database: { reachable: true } });
+    expect(readiness.database.migrations?.pending).toEqual(await listMigrationNames());
+    expect(readiness.database.problem).toMatch(/db:migrate/);
+  });
+
+  it("is ready once every shipped migration is recorded as finished", async () => {
+    await db.current.client.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS _prisma_migrations (
+      id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL,
+      logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
+    const names = await listMigrationNames();
+    for (const [i, name] of names.entries()) {
+      await db.current.client.$executeRaw`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name)
+        VALUES (${String(i)}, 'x', now(), ${name})`;
+    }
+    const readiness = await getReadiness();
+    expect(readiness).toMatchObject({ ready: true, status: "ready", database: { reachable: true, migrations: { pending: [] } } });
+    expect(readiness.database.migrations?.applied).toBe(names.length);
+  });
+});
