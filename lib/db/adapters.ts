@@ -2,6 +2,7 @@
 // (lib/db/client.ts), the Prisma CLI (prisma.config.ts) and the scripts, so it
 // must not import "server-only": the CLI's config loader cannot resolve it.
 // It holds no secrets itself; the URL is passed in.
+import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -189,5 +190,7 @@ export function createPgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdap
 }
 
 export function openPglite(dataDir: string): PGlite {
+  // PGlite creates its own folder but not the ones above it.
+  fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   return new PGlite(pgliteDirectory(dataDir));
 }
