@@ -18,8 +18,12 @@ function portFromArgs(): number {
   return Number(value ?? 3000) || 3000;
 }
 
+let childEnv: NodeJS.ProcessEnv = process.env;
 try {
   const env = getEnv();
+  // The Edge middleware cannot read the generated dev secret from DATA_DIR,
+  // so the dev server gets it in its environment.
+  childEnv = { ...process.env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET };
   await migrateIfNeeded();
   const seed = await seedDemo();
   // The embedded database belongs to one process at a time: release it for Next.
@@ -30,6 +34,9 @@ try {
   process.exit(1);
 }
 
-const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", ...nextArgs], { stdio: "inherit" });
+const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", ...nextArgs], {
+  stdio: "inherit",
+  env: childEnv,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
 next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -11,6 +11,8 @@ const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations
 export type TestDatabase = {
   client: PrismaClient;
   kind: "pglite" | "postgres";
+  /** Another client on the same database with a single connection (PGlite has only one anyway). */
+  singleConnectionClient(): PrismaClient;
   drop(): Promise<void>;
 };
 
@@ -36,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       client,
       kind: "pglite",
+      singleConnectionClient: () => client,
       drop: async () => {
         await client.$disconnect();
         await pglite.close();
@@ -54,10 +57,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   for (const script of scripts) await migrator.query(script);
   await migrator.end();
   const client = new PrismaClient({ adapter: createPostgresAdapter(url.toString(), { max: 4 }) });
+  const extraClients: PrismaClient[] = [];
   return {
     client,
     kind: "postgres",
+    singleConnectionClient: () => {
+      const single = new PrismaClient({ adapter: createPostgresAdapter(url.toString(), { max: 1 }) });
+      extraClients.push(single);
+      return single;
+    },
     drop: async () => {
+      await Promise.all(extraClients.map((c) => c.$disconnect()));
       await client.$disconnect();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setDbClient } from "@/lib/db/client";
 import { withPlatform } from "@/lib/db/platform";
 import { PLATFORM_ROLE, TENANT_ROLE, withTenant } from "@/lib/db/tenant";
 import { createTenantWithRows } from "../helpers/fixtures";
@@ -158,12 +159,18 @@ describe("the tenant role", () => {
 
 describe("transaction-local settings", () => {
   it("do not outlive the transaction on the connection", async () => {
-    // One connection at a time is enough to prove it: run a tenant
-    // transaction, then inspect the settings outside of any.
-    await withTenant(tenantA, (tx) => tx.content.count());
-    const rows = await db.current.client.$queryRaw<{ role: string; tenant: string | null }[]>`
-      SELECT current_setting('role') AS role, NULLIF(current_setting('app.tenant_id', true), '') AS tenant`;
-    expect(rows[0]).toEqual({ role: "none", tenant: null });
+    // With a single pooled connection, the statement after a tenant
+    // transaction is sure to reuse that transaction's connection.
+    const single = db.current.singleConnectionClient();
+    setDbClient(single);
+    try {
+      await withTenant(tenantA, (tx) => tx.content.count());
+      const rows = await single.$queryRaw<{ role: string; tenant: string | null }[]>`
+        SELECT current_setting('role') AS role, NULLIF(current_setting('app.tenant_id', true), '') AS tenant`;
+      expect(rows[0]).toEqual({ role: "none", tenant: null });
+    } finally {
+      setDbClient(db.current.client);
+    }
   });
 
   it("rejects a tenant id that is not a UUID before touching the database", async () => {
