@@ -1,10 +1,95 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { type DirectoryTenant, TenantDirectory } from "@/lib/tenancy/directory";
+import { REQUEST_ID_HEADER, TENANT_ID_HEADER, TENANT_SLUG_HEADER } from "@/lib/tenancy/headers";
+import { parseHost } from "@/lib/tenancy/host";
+import { hostErrorResponse } from "@/lib/tenancy/host-responses";
 import { stripInternalHeaders } from "@/lib/tenancy/internal-headers";
+import { INTERNAL_TOKEN_HEADER, internalToken } from "@/lib/tenancy/internal-token";
 
-// Edge middleware. Today it only guarantees that the app never sees a
-// client-sent internal header; host → tenant resolution builds on it.
-export function middleware(request: NextRequest) {
-  return NextResponse.next({ request: { headers: stripInternalHeaders(request.headers) } });
+// Edge middleware: host → tenant. See docs/tenancy.md for the design.
+
+const HOST_INDEPENDENT_PATHS = new Set(["/api/health", "/api/ready"]);
+const INTERNAL_PREFIX = "/api/internal/";
+/** Tenant pages live under /portal; only tenant hosts reach them, by rewrite. */
+const PORTAL_PREFIX = "/portal";
+const FILE_PATH = /\.[a-z0-9]+$/i;
+
+function rootDomain(): string {
+  return (process.env.ROOT_DOMAIN ?? "").trim().toLowerCase().replace(/\.$/, "") || "localhost";
+}
+
+/** This instance's own address: the resolve endpoint must be reached directly, not through a load balancer. */
+function internalOrigin(request: NextRequest): string {
+  return process.env.LIVERY_INTERNAL_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? (request.nextUrl.port || "3000")}`;
+}
+
+let directory: TenantDirectory | undefined;
+
+function tenantDirectory(origin: string): TenantDirectory {
+  directory ??= new TenantDirectory({
+    lookup: async (host) => {
+      const secret = process.env.NEXTAUTH_SECRET;
+      if (!secret) throw new Error("NEXTAUTH_SECRET is not set for the middleware (start the app with npm run dev or npm start)");
+      const response = await fetch(`${origin}${INTERNAL_PREFIX}tenancy/resolve?host=${encodeURIComponent(host)}`, {
+        headers: { [INTERNAL_TOKEN_HEADER]: await internalToken(secret) },
+        cache: "no-store",
+      });
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`tenant resolver answered ${response.status}`);
+      return ((await response.json()) as { tenant: DirectoryTenant }).tenant;
+    },
+  });
+  return directory;
+}
+
+function pass(headers: Headers, requestId: string, rewriteTo?: URL): NextResponse {
+  const response = rewriteTo
+    ? NextResponse.rewrite(rewriteTo, { request: { headers } })
+    : NextResponse.next({ request: { headers } });
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+export async function middleware(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const path = request.nextUrl.pathname;
+  const headers = stripInternalHeaders(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+
+  if (path.startsWith(INTERNAL_PREFIX)) {
+    const token = request.headers.get(INTERNAL_TOKEN_HEADER);
+    if (token) headers.set(INTERNAL_TOKEN_HEADER, token);
+    return pass(headers, requestId);
+  }
+  if (HOST_INDEPENDENT_PATHS.has(path)) return pass(headers, requestId);
+
+  const api = path.startsWith("/api/");
+  const target = parseHost(request.headers.get("host"), rootDomain());
+  if (target.kind === "invalid") return hostErrorResponse("tenant_not_found", { api, requestId });
+  if (target.kind === "platform") {
+    const portalPath = path === PORTAL_PREFIX || path.startsWith(`${PORTAL_PREFIX}/`);
+    return pass(headers, requestId, portalPath ? new URL("/__livery/not-found", request.url) : undefined);
+  }
+
+  let tenant: DirectoryTenant | null;
+  try {
+    tenant = await tenantDirectory(internalOrigin(request)).resolve(target.host);
+  } catch (error) {
+    console.error(`[middleware] tenant resolution failed for request ${requestId}:`, error);
+    return Response.json(
+      { error: { code: "service_unavailable", message: "The tenant directory is unavailable; try again shortly.", requestId } },
+      { status: 503, headers: { "Retry-After": "5", "X-Request-Id": requestId } },
+    );
+  }
+  if (!tenant) return hostErrorResponse("tenant_not_found", { api, requestId });
+  if (tenant.status === "SUSPENDED") return hostErrorResponse("tenant_suspended", { api, requestId, tenantName: tenant.name });
+
+  headers.set(TENANT_ID_HEADER, tenant.id);
+  headers.set(TENANT_SLUG_HEADER, tenant.slug);
+  if (api || FILE_PATH.test(path)) return pass(headers, requestId);
+  const portal = request.nextUrl.clone();
+  portal.pathname = path === "/" ? PORTAL_PREFIX : `${PORTAL_PREFIX}${path}`;
+  return pass(headers, requestId, portal);
 }
 
 export const config = {

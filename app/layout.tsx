@@ -1,19 +1,37 @@
 import type { Metadata, Viewport } from "next";
+import { brandCssVariables, PLATFORM_COLORS } from "@/lib/branding/brand";
+import { getRequestBrand } from "@/lib/tenancy/current";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Livery", template: "%s · Livery" },
-  description: "One deployment, many branded admin portals.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const brand = await getRequestBrand();
+  if (!brand) {
+    return { title: { default: "Livery", template: "%s · Livery" }, description: "One deployment, many branded admin portals." };
+  }
+  return {
+    title: { default: brand.name, template: `%s · ${brand.name}` },
+    description: `${brand.name} portal`,
+    icons: brand.faviconUrl ? { icon: brand.faviconUrl } : undefined,
+    applicationName: brand.name,
+  };
+}
 
-export const viewport: Viewport = {
-  themeColor: "#4338ca",
-};
+export async function generateViewport(): Promise<Viewport> {
+  const brand = await getRequestBrand();
+  return { themeColor: brand?.palette.primary ?? PLATFORM_COLORS.primaryColor };
+}
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const brand = await getRequestBrand();
   return (
     <html lang="en">
-      <body className="min-h-screen antialiased">{children}</body>
+      <head>
+        {/* The brand is in the first HTML byte, so there is no flash of the platform's colours. */}
+        {brand && <style id="tenant-brand" dangerouslySetInnerHTML={{ __html: brandCssVariables(brand.palette) }} />}
+      </head>
+      <body className="min-h-screen antialiased" data-tenant={brand?.slug}>
+        {children}
+      </body>
     </html>
   );
 }
