@@ -34,6 +34,8 @@ export default defineConfig({
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            // *.localhost resolves to loopback by itself; the demo custom domain needs a rule.
+            "--host-resolver-rules=MAP *.test 127.0.0.1",
           ],
         },
       },

@@ -65,6 +65,32 @@ export const DEMO_TENANTS: DemoTenant[] = [
     articles: ["Globex investor update", "Bond programme FAQ"],
   },
   {
+    slug: "umbrella",
+    name: "Umbrella Health",
+    plan: "free",
+    config: {
+      branding: { primaryColor: "#be123c", accentColor: "#475569" },
+      features: {},
+      limits: {},
+      security: {},
+      payment: {},
+    },
+    articles: ["Getting started"],
+  },
+  {
+    slug: "hooli",
+    name: "Hooli",
+    plan: "enterprise",
+    config: {
+      branding: { primaryColor: "#fbbf24", accentColor: "#6d28d9" },
+      features: { nft: true, bonds: true, fractionalization: true },
+      limits: { apiRatePerMinute: 10_000 },
+      security: {},
+      payment: { provider: "stripe", currency: "USD", billingEmail: "finance@hooli.test" },
+    },
+    articles: ["Hooli XYZ tokenisation", "Fractional office space", "Nucleus bond series"],
+  },
+  {
     slug: "initech",
     name: "Initech",
     plan: "basic",

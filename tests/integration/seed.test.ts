@@ -25,8 +25,8 @@ describe("demo seed", () => {
     const result = await seedDemo();
     expect(result.created).toBe(true);
     firstKeys = result.apiKeys;
-    expect(firstKeys.map((k) => k.tenant).sort()).toEqual(["acme", "globex"]);
-    expect(await countEverything()).toEqual({ tenants: 3, users: 13, content: 7, metrics: 270, keys: 2, domains: 1 });
+    expect(firstKeys.map((k) => k.tenant).sort()).toEqual(["acme", "globex", "hooli", "umbrella"]);
+    expect(await countEverything()).toEqual({ tenants: 5, users: 21, content: 12, metrics: 450, keys: 4, domains: 1 });
   });
 
   it("is idempotent: a second run changes nothing and prints no keys", async () => {
@@ -39,6 +39,8 @@ describe("demo seed", () => {
   it("makes tenants with the required plans and states", async () => {
     expect(await findTenantBySlug("acme")).toMatchObject({ plan: "pro", status: "ACTIVE" });
     expect(await findTenantBySlug("globex")).toMatchObject({ plan: "basic", status: "ACTIVE" });
+    expect(await findTenantBySlug("umbrella")).toMatchObject({ plan: "free", status: "ACTIVE" });
+    expect(await findTenantBySlug("hooli")).toMatchObject({ plan: "enterprise", status: "ACTIVE" });
     expect(await findTenantBySlug("initech")).toMatchObject({
       status: "SUSPENDED",
       suspendedReason: expect.stringMatching(/overdue/),
