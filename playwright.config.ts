@@ -42,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && npm run db:reset && npm run build && npx next start -p ${port}`,
+    command: `rm -rf ${dataDir} && npm run db:reset && npx tsx --conditions=react-server e2e/fixtures/seed.ts && npm run build && npx next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

@@ -28,6 +28,8 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
       <head>
         {/* The brand is in the first HTML byte, so there is no flash of the platform's colours. */}
         {brand && <style id="tenant-brand" dangerouslySetInnerHTML={{ __html: brandCssVariables(brand.palette) }} />}
+        {/* Sanitised to a safe, scoped subset that cannot contain "<" (lib/branding/sanitize-css.ts). */}
+        {brand?.customCss && <style id="tenant-css" dangerouslySetInnerHTML={{ __html: brand.customCss }} />}
       </head>
       <body className="min-h-screen antialiased" data-tenant={brand?.slug}>
         {children}

@@ -2,7 +2,9 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { brandingSchema } from "@/lib/config/schemas";
 import { withTenant } from "@/lib/db/tenant";
+import { planIncludes } from "@/lib/tenants/plans";
 import { type BrandPalette, derivePalette } from "./contrast";
+import { sanitizeCustomCss } from "./sanitize-css";
 
 export type Brand = {
   tenantId: string;
@@ -11,6 +13,8 @@ export type Brand = {
   palette: BrandPalette;
   logoUrl?: string;
   faviconUrl?: string;
+  /** Sanitised and scoped to [data-tenant-portal]; empty unless the plan includes custom CSS. */
+  customCss: string;
 };
 
 export const PLATFORM_COLORS = { primaryColor: "#4338ca", accentColor: "#0e7490" } as const;
@@ -21,7 +25,8 @@ export function tenantConfigTag(tenantId: string): string {
   return `tenant:${tenantId}:config`;
 }
 
-async function loadBrand(tenantId: string): Promise<Brand | null> {
+/** Uncached; use getTenantBrand in requests. */
+export async function loadTenantBrand(tenantId: string): Promise<Brand | null> {
   const tenant = await withTenant(tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, include: { config: true } }));
   if (!tenant) return null;
   // Stored config was validated on write; a value that no longer passes
@@ -39,6 +44,9 @@ async function loadBrand(tenantId: string): Promise<Brand | null> {
     palette: derived.ok ? derived.palette : PLATFORM_PALETTE,
     logoUrl: branding.logoUrl,
     faviconUrl: branding.faviconUrl,
+    // Sanitised again on every read, not only on save: the sanitiser may have
+    // been tightened since the CSS was stored.
+    customCss: planIncludes(tenant.plan, "customCss") && branding.customCss ? sanitizeCustomCss(branding.customCss).css : "",
   };
 }
 
@@ -47,7 +55,7 @@ async function loadBrand(tenantId: string): Promise<Brand | null> {
  * revalidates it. The revalidate period bounds staleness on other instances.
  */
 export function getTenantBrand(tenantId: string): Promise<Brand | null> {
-  return unstable_cache(() => loadBrand(tenantId), ["tenant-brand", tenantId], {
+  return unstable_cache(() => loadTenantBrand(tenantId), ["tenant-brand", tenantId], {
     tags: [tenantConfigTag(tenantId)],
     revalidate: 60,
   })();

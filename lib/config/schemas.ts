@@ -15,7 +15,9 @@ export const brandingSchema = z
     accentColor: hexColor,
     logoUrl: httpsUrl,
     faviconUrl: httpsUrl,
-    customCss: z.string().max(20 * 1024, "must be at most 20 KB"),
+    customCss: z
+      .string()
+      .refine((css) => new TextEncoder().encode(css).byteLength <= 20 * 1024, "must be at most 20 KB (UTF-8 bytes)"),
   })
   .partial()
   .strict();
