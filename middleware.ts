@@ -5,6 +5,7 @@ import { parseHost } from "@/lib/tenancy/host";
 import { hostErrorResponse } from "@/lib/tenancy/host-responses";
 import { stripInternalHeaders } from "@/lib/tenancy/internal-headers";
 import { INTERNAL_TOKEN_HEADER, internalToken } from "@/lib/tenancy/internal-token";
+import { NONCE_HEADER, contentSecurityPolicy, createNonce } from "@/lib/tenancy/security-headers";
 
 // Edge middleware: host → tenant. See docs/tenancy.md for the design.
 
@@ -42,11 +43,20 @@ function tenantDirectory(origin: string): TenantDirectory {
   return directory;
 }
 
-function pass(headers: Headers, requestId: string, rewriteTo?: URL): NextResponse {
-  const response = rewriteTo
-    ? NextResponse.rewrite(rewriteTo, { request: { headers } })
-    : NextResponse.next({ request: { headers } });
+function pass(headers: Headers, requestId: string, options: { page: boolean; rewriteTo?: URL }): NextResponse {
+  // Pages get a fresh nonce; Next reads it from the request's CSP header and
+  // puts it on its own scripts, the root layout on its <style> elements.
+  let policy: string | undefined;
+  if (options.page) {
+    const nonce = createNonce();
+    policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+    headers.set(NONCE_HEADER, nonce);
+    headers.set("content-security-policy", policy);
+  }
+  const init = { request: { headers } };
+  const response = options.rewriteTo ? NextResponse.rewrite(options.rewriteTo, init) : NextResponse.next(init);
   response.headers.set("X-Request-Id", requestId);
+  if (policy) response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
@@ -59,16 +69,19 @@ export async function middleware(request: NextRequest) {
   if (path.startsWith(INTERNAL_PREFIX)) {
     const token = request.headers.get(INTERNAL_TOKEN_HEADER);
     if (token) headers.set(INTERNAL_TOKEN_HEADER, token);
-    return pass(headers, requestId);
+    return pass(headers, requestId, { page: false });
   }
-  if (HOST_INDEPENDENT_PATHS.has(path)) return pass(headers, requestId);
+  if (HOST_INDEPENDENT_PATHS.has(path)) return pass(headers, requestId, { page: false });
 
   const api = path.startsWith("/api/");
   const target = parseHost(request.headers.get("host"), rootDomain());
   if (target.kind === "invalid") return hostErrorResponse("tenant_not_found", { api, requestId });
   if (target.kind === "platform") {
     const portalPath = path === PORTAL_PREFIX || path.startsWith(`${PORTAL_PREFIX}/`);
-    return pass(headers, requestId, portalPath ? new URL("/__livery/not-found", request.url) : undefined);
+    return pass(headers, requestId, {
+      page: !api,
+      rewriteTo: portalPath ? new URL("/__livery/not-found", request.url) : undefined,
+    });
   }
 
   let tenant: DirectoryTenant | null;
@@ -86,10 +99,10 @@ export async function middleware(request: NextRequest) {
 
   headers.set(TENANT_ID_HEADER, tenant.id);
   headers.set(TENANT_SLUG_HEADER, tenant.slug);
-  if (api || FILE_PATH.test(path)) return pass(headers, requestId);
+  if (api || FILE_PATH.test(path)) return pass(headers, requestId, { page: false });
   const portal = request.nextUrl.clone();
   portal.pathname = path === "/" ? PORTAL_PREFIX : `${PORTAL_PREFIX}${path}`;
-  return pass(headers, requestId, portal);
+  return pass(headers, requestId, { page: true, rewriteTo: portal });
 }
 
 export const config = {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { tenantUrl } from "./hosts";
 
 test("the landing page renders in the platform's brand", async ({ page }, testInfo) => {
   const errors: string[] = [];
@@ -39,4 +40,25 @@ test("an unknown page gets the not-found page with a 404", async ({ page }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+});
+
+test("pages carry a Content-Security-Policy whose nonce is on every inline script and style", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const url of ["/", tenantUrl("acme")]) {
+    const response = await page.goto(url);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, url).toBeTruthy();
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll("script:not([src]), style")].map((el) => (el as HTMLElement).nonce),
+    );
+    expect(inline.length, url).toBeGreaterThan(0);
+    expect(new Set(inline), url).toEqual(new Set([nonce]));
+  }
+  expect(violations).toEqual([]);
 });

@@ -113,23 +113,27 @@ export type SeedResult = {
 };
 
 /**
- * Creates the demo platform once. A second run finds the super-admin and the
- * demo tenants and changes nothing. Everything is written in one transaction,
- * so a failed run leaves no partial demo behind.
+ * Creates whatever part of the demo is missing: the super-admin and each demo
+ * tenant, found by email and slug. A second run changes nothing; a demo tenant
+ * added in a later version appears on the next start. One transaction, so a
+ * failed run leaves no partial demo behind.
  */
 export async function seedDemo(): Promise<SeedResult> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 12);
   return withPlatform(async (tx) => {
-    const existing = await tx.tenant.count({ where: { slug: { in: DEMO_TENANTS.map((t) => t.slug) } } });
-    if (existing > 0) return { created: false, apiKeys: [] };
-
-    await tx.user.create({ data: { email: SUPER_ADMIN_EMAIL, name: "Platform Admin", role: "SUPER_ADMIN", passwordHash } });
+    let created = false;
+    if (!(await tx.user.findFirst({ where: { tenantId: null, email: SUPER_ADMIN_EMAIL } }))) {
+      await tx.user.create({ data: { email: SUPER_ADMIN_EMAIL, name: "Platform Admin", role: "SUPER_ADMIN", passwordHash } });
+      created = true;
+    }
     const apiKeys: SeedResult["apiKeys"] = [];
     for (const demo of DEMO_TENANTS) {
+      if (await tx.tenant.findUnique({ where: { slug: demo.slug } })) continue;
       const secret = await createDemoTenant(tx, demo, passwordHash);
       if (secret) apiKeys.push({ tenant: demo.slug, secret });
+      created = true;
     }
-    return { created: true, apiKeys };
+    return { created, apiKeys };
   });
 }
 

@@ -72,4 +72,12 @@ describe("demo seed", () => {
     expect(spanDays).toBe(89);
     expect(days.every((d) => d.apiCalls > 0n && d.activeUsers > 0)).toBe(true);
   });
+
+  it("adds a demo tenant that is missing, and only that one", async () => {
+    await withPlatform((tx) => tx.tenant.delete({ where: { slug: "umbrella" } }));
+    const result = await seedDemo();
+    expect(result.created).toBe(true);
+    expect(result.apiKeys.map((k) => k.tenant)).toEqual(["umbrella"]);
+    expect((await countEverything()).tenants).toBe(5);
+  });
 });

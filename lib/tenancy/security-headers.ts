@@ -1,0 +1,28 @@
+// Edge-safe. The Content-Security-Policy every HTML response carries: scripts
+// run only with this request's nonce, styles come from our own stylesheet or
+// carry the nonce (the brand variables and the sanitised custom CSS do).
+
+export const NONCE_HEADER = "x-livery-nonce";
+
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets Next's nonced bootstrap load its own chunks; dev mode's HMR needs eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // Dev mode injects styles without a nonce; a nonce would make browsers ignore 'unsafe-inline'.
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // Tenant logos, favicons and custom CSS images are https: or data: images.
+    "img-src 'self' https: data:",
+    "font-src 'self' https: data:",
+    `connect-src 'self'${options.dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
