@@ -1,6 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { type DirectoryTenant, TenantDirectory } from "@/lib/tenancy/directory";
-import { REQUEST_ID_HEADER, TENANT_ID_HEADER, TENANT_SLUG_HEADER } from "@/lib/tenancy/headers";
+import {
+  CLIENT_TENANT_SLUG_HEADER,
+  REQUEST_ID_HEADER,
+  TENANT_HINT_ID_HEADER,
+  TENANT_HINT_SLUG_HEADER,
+  TENANT_ID_HEADER,
+  TENANT_SLUG_HEADER,
+} from "@/lib/tenancy/headers";
 import { parseHost } from "@/lib/tenancy/host";
 import { hostErrorResponse } from "@/lib/tenancy/host-responses";
 import { stripInternalHeaders } from "@/lib/tenancy/internal-headers";
@@ -76,7 +83,20 @@ export async function middleware(request: NextRequest) {
   const api = path.startsWith("/api/");
   const target = parseHost(request.headers.get("host"), rootDomain());
   if (target.kind === "invalid") return hostErrorResponse("tenant_not_found", { api, requestId });
+  const requestedSlug = request.headers.get(CLIENT_TENANT_SLUG_HEADER)?.trim().toLowerCase() || null;
+
   if (target.kind === "platform") {
+    // Precedence 3: an API client on the platform host may name a tenant. It
+    // is passed on as a hint for the API layer to authorise, never as the
+    // trusted tenant. Pages ignore it.
+    if (api && requestedSlug) {
+      const named = await lookUp(`${requestedSlug}.${rootDomain()}`, request, requestId);
+      if (named instanceof Response) return named;
+      if (!named || named.status === "SUSPENDED") return refusal(named, { api, requestId });
+      headers.set(TENANT_HINT_ID_HEADER, named.id);
+      headers.set(TENANT_HINT_SLUG_HEADER, named.slug);
+      return pass(headers, requestId, { page: false });
+    }
     const portalPath = path === PORTAL_PREFIX || path.startsWith(`${PORTAL_PREFIX}/`);
     return pass(headers, requestId, {
       page: !api,
@@ -84,18 +104,12 @@ export async function middleware(request: NextRequest) {
     });
   }
 
-  let tenant: DirectoryTenant | null;
-  try {
-    tenant = await tenantDirectory(internalOrigin(request)).resolve(target.host);
-  } catch (error) {
-    console.error(`[middleware] tenant resolution failed for request ${requestId}:`, error);
-    return Response.json(
-      { error: { code: "service_unavailable", message: "The tenant directory is unavailable; try again shortly.", requestId } },
-      { status: 503, headers: { "Retry-After": "5", "X-Request-Id": requestId } },
-    );
-  }
-  if (!tenant) return hostErrorResponse("tenant_not_found", { api, requestId });
-  if (tenant.status === "SUSPENDED") return hostErrorResponse("tenant_suspended", { api, requestId, tenantName: tenant.name });
+  // Precedence 1 and 2: a verified custom domain or a subdomain. A header
+  // naming another tenant is refused, never a silent switch.
+  const tenant = await lookUp(target.host, request, requestId);
+  if (tenant instanceof Response) return tenant;
+  if (!tenant || tenant.status === "SUSPENDED") return refusal(tenant, { api, requestId });
+  if (requestedSlug && requestedSlug !== tenant.slug) return hostErrorResponse("tenant_mismatch", { api, requestId });
 
   headers.set(TENANT_ID_HEADER, tenant.id);
   headers.set(TENANT_SLUG_HEADER, tenant.slug);
@@ -103,6 +117,24 @@ export async function middleware(request: NextRequest) {
   const portal = request.nextUrl.clone();
   portal.pathname = path === "/" ? PORTAL_PREFIX : `${PORTAL_PREFIX}${path}`;
   return pass(headers, requestId, { page: true, rewriteTo: portal });
+}
+
+async function lookUp(host: string, request: NextRequest, requestId: string): Promise<DirectoryTenant | null | Response> {
+  try {
+    return await tenantDirectory(internalOrigin(request)).resolve(host);
+  } catch (error) {
+    console.error(`[middleware] tenant resolution failed for request ${requestId}:`, error);
+    return Response.json(
+      { error: { code: "service_unavailable", message: "The tenant directory is unavailable; try again shortly.", requestId } },
+      { status: 503, headers: { "Retry-After": "5", "X-Request-Id": requestId } },
+    );
+  }
+}
+
+function refusal(tenant: DirectoryTenant | null, options: { api: boolean; requestId: string }): Response {
+  return tenant
+    ? hostErrorResponse("tenant_suspended", { ...options, tenantName: tenant.name })
+    : hostErrorResponse("tenant_not_found", options);
 }
 
 export const config = {

@@ -14,7 +14,14 @@ const resolve = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"], environment: "node" } },
+      {
+        resolve,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)", "middleware.test.ts"],
+          environment: "node",
+        },
+      },
       {
         resolve,
         test: {

@@ -2,9 +2,9 @@
 // the app: unknown hosts (404) and suspended tenants (403). Browsers get a
 // small static page in the platform's look; API clients get the JSON envelope.
 
-export type HostErrorCode = "tenant_not_found" | "tenant_suspended";
+export type HostErrorCode = "tenant_not_found" | "tenant_suspended" | "tenant_mismatch";
 
-const STATUS: Record<HostErrorCode, number> = { tenant_not_found: 404, tenant_suspended: 403 };
+const STATUS: Record<HostErrorCode, number> = { tenant_not_found: 404, tenant_suspended: 403, tenant_mismatch: 403 };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,6 +31,12 @@ const MESSAGES: Record<HostErrorCode, (tenantName?: string) => { title: string; 
     heading: "This portal is suspended",
     text: `${name ? escapeHtml(name) : "This organisation"}'s portal is temporarily unavailable. If you run this portal, contact the platform's support to restore it.`,
     api: "This tenant is suspended.",
+  }),
+  tenant_mismatch: () => ({
+    title: "403",
+    heading: "This request names another portal",
+    text: "The X-Tenant-Slug header names a different organisation than this address. Remove the header or use that organisation's address.",
+    api: "X-Tenant-Slug names a different tenant than the host.",
   }),
 };
 

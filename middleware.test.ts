@@ -1,0 +1,137 @@
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DirectoryTenant } from "@/lib/tenancy/directory";
+
+const TENANTS: Record<string, DirectoryTenant> = {
+  "acme.localhost": { id: "11111111-1111-4111-8111-111111111111", slug: "acme", name: "Acme", status: "ACTIVE" },
+  "globex.localhost": { id: "22222222-2222-4222-8222-222222222222", slug: "globex", name: "Globex", status: "ACTIVE" },
+  "initech.localhost": { id: "33333333-3333-4333-8333-333333333333", slug: "initech", name: "Initech", status: "SUSPENDED" },
+  "portal.acme.test": { id: "11111111-1111-4111-8111-111111111111", slug: "acme", name: "Acme", status: "ACTIVE" },
+};
+
+let fetchMock: ReturnType<typeof vi.fn>;
+let middleware: (request: NextRequest) => Promise<Response>;
+
+beforeEach(async () => {
+  vi.stubEnv("ROOT_DOMAIN", "localhost");
+  vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(40));
+  fetchMock = vi.fn(async (url: string) => {
+    const host = new URL(url).searchParams.get("host") ?? "";
+    const tenant = TENANTS[host];
+    return Response.json({ tenant: tenant ?? null }, { status: tenant ? 200 : 404 });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  vi.resetModules(); // a fresh directory cache per test
+  ({ middleware } = await import("./middleware"));
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+function request(host: string, path = "/", headers: Record<string, string> = {}) {
+  return new NextRequest(`http://${host}${path}`, { headers: { host, ...headers } });
+}
+
+/** What the app will see of a header the middleware forwarded. */
+const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+async function errorCode(response: Response) {
+  return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+describe("middleware", () => {
+  it("serves a tenant host's pages from /portal with the tenant set and a CSP nonce", async () => {
+    const response = await middleware(request("acme.localhost:3000", "/about"));
+    expect(forwarded(response, "x-tenant-id")).toBe(TENANTS["acme.localhost"]!.id);
+    expect(forwarded(response, "x-tenant-slug")).toBe("acme");
+    expect(response.headers.get("x-middleware-rewrite")).toBe("http://acme.localhost:3000/portal/about");
+    const nonce = forwarded(response, "x-livery-nonce");
+    expect(response.headers.get("content-security-policy")).toContain(`'nonce-${nonce}'`);
+  });
+
+  it("resolves a verified custom domain like a subdomain", async () => {
+    const response = await middleware(request("Portal.Acme.Test.", "/"));
+    expect(forwarded(response, "x-tenant-slug")).toBe("acme");
+  });
+
+  it("asks the directory once per host while the entry is fresh", async () => {
+    for (let i = 0; i < 5; i++) await middleware(request("acme.localhost"));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("strips client-sent tenant and internal headers", async () => {
+    const response = await middleware(
+      request("localhost", "/", {
+        "x-tenant-id": TENANTS["globex.localhost"]!.id,
+        "x-livery-tenant-hint-id": "forged",
+        "x-livery-nonce": "forged",
+      }),
+    );
+    expect(forwarded(response, "x-tenant-id")).toBeNull();
+    expect(forwarded(response, "x-livery-tenant-hint-id")).toBeNull();
+    expect(forwarded(response, "x-livery-nonce")).not.toBe("forged");
+  });
+
+  it.each([
+    ["/api/v1/content", "application/json"],
+    ["/", "text/html; charset=utf-8"],
+  ])("refuses X-Tenant-Slug naming another tenant than the host (%s)", async (path, type) => {
+    const response = await middleware(request("acme.localhost", path, { "X-Tenant-Slug": "globex" }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe(type);
+    if (type === "application/json") expect(await errorCode(response)).toBe("tenant_mismatch");
+  });
+
+  it("accepts X-Tenant-Slug naming the host's own tenant", async () => {
+    const response = await middleware(request("acme.localhost", "/api/v1/content", { "X-Tenant-Slug": "ACME" }));
+    expect(forwarded(response, "x-tenant-id")).toBe(TENANTS["acme.localhost"]!.id);
+  });
+
+  it("passes X-Tenant-Slug on the platform host to the API as a hint, not as the tenant", async () => {
+    const response = await middleware(request("localhost", "/api/v1/content", { "X-Tenant-Slug": "globex" }));
+    expect(forwarded(response, "x-livery-tenant-hint-id")).toBe(TENANTS["globex.localhost"]!.id);
+    expect(forwarded(response, "x-tenant-id")).toBeNull();
+  });
+
+  it.each([
+    ["nobody", 404, "tenant_not_found"],
+    ["initech", 403, "tenant_suspended"],
+  ])("refuses X-Tenant-Slug %s on the platform host with %i %s", async (slug, status, code) => {
+    const response = await middleware(request("localhost", "/api/v1/content", { "X-Tenant-Slug": slug }));
+    expect(response.status).toBe(status);
+    expect(await errorCode(response)).toBe(code);
+  });
+
+  it("ignores X-Tenant-Slug on platform pages", async () => {
+    const response = await middleware(request("localhost", "/", { "X-Tenant-Slug": "globex" }));
+    expect(response.status).toBe(200);
+    expect(forwarded(response, "x-livery-tenant-hint-id")).toBeNull();
+  });
+
+  it("answers 503 with Retry-After when the directory cannot be reached, and retries next time", async () => {
+    fetchMock.mockRejectedValueOnce(new Error("connection refused"));
+    const failed = await middleware(request("acme.localhost", "/api/v1/content"));
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get("retry-after")).toBe("5");
+    expect(await errorCode(failed)).toBe("service_unavailable");
+    const retried = await middleware(request("acme.localhost", "/api/v1/content"));
+    expect(forwarded(retried, "x-tenant-slug")).toBe("acme");
+  });
+
+  it("lets health checks through on any host, and keeps the token only on internal paths", async () => {
+    expect((await middleware(request("10.0.0.7:3000", "/api/health"))).status).toBe(200);
+    const internal = await middleware(
+      request("127.0.0.1:3000", "/api/internal/tenancy/resolve", { "x-livery-internal-token": "t" }),
+    );
+    expect(forwarded(internal, "x-livery-internal-token")).toBe("t");
+    const elsewhere = await middleware(request("localhost", "/api/v1/x", { "x-livery-internal-token": "t" }));
+    expect(forwarded(elsewhere, "x-livery-internal-token")).toBeNull();
+  });
+
+  it("hides the portal's internal path on the platform host", async () => {
+    const response = await middleware(request("localhost", "/portal"));
+    expect(response.headers.get("x-middleware-rewrite")).toBe("http://localhost/__livery/not-found");
+  });
+});
