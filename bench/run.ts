@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark of the project, one after another, each
 // printing its variants side by side. Set TEST_DATABASE_URL to include PostgreSQL.
 import { benchTenantContext } from "./tenant-context.bench";
+import { benchTenantResolution } from "./tenant-resolution.bench";
 
 console.log(`Livery benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 await benchTenantContext();
+await benchTenantResolution();

@@ -49,7 +49,7 @@ export function printTable(title: string, samples: Sample[], baseline: string): 
   );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(44)}${r.medianMs.toFixed(3).padStart(11)}${r.p99Ms.toFixed(3).padStart(10)}${r.opsPerSec.toFixed(0).padStart(10)}${(r.medianMs / base.medianMs).toFixed(2).padStart(22)}`,
+      `${r.name.padEnd(44)}${r.medianMs.toFixed(3).padStart(11)}${r.p99Ms.toFixed(3).padStart(10)}${r.opsPerSec.toFixed(0).padStart(10)}${(r.medianMs / base.medianMs).toPrecision(3).padStart(22)}`,
     );
   }
 }

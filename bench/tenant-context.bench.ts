@@ -3,10 +3,10 @@
 //   plain query        no transaction, explicit WHERE tenantId (what most apps do)
 //   platform tx        one transaction, role switch, explicit WHERE tenantId
 //   tenant tx + RLS    withTenant(): transaction, role + tenant setting, RLS filters
-import { rawDb, setDbClient } from "@/lib/db/client";
+import { rawDb } from "@/lib/db/client";
 import { withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { createTestDatabase } from "@/tests/helpers/test-database";
+import { onEachDatabase } from "./databases";
 import { interleave, printTable } from "./stats";
 
 const TENANTS = 20;
@@ -14,49 +14,39 @@ const ROWS_PER_TENANT = 500;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 
 export async function benchTenantContext(): Promise<void> {
-  for (const target of process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]) {
-    const saved = process.env.TEST_DATABASE_URL;
-    if (target === "pglite") delete process.env.TEST_DATABASE_URL;
-    const db = await createTestDatabase();
-    process.env.TEST_DATABASE_URL = saved;
-    setDbClient(db.client);
-    try {
-      const tenantIds = await withPlatform(async (tx) => {
-        const ids: string[] = [];
-        for (let t = 0; t < TENANTS; t++) {
-          const tenant = await tx.tenant.create({ data: { slug: `bench-${t}`, name: `Bench ${t}` } });
-          await tx.content.createMany({
-            data: Array.from({ length: ROWS_PER_TENANT }, (_, i) => ({
-              tenantId: tenant.id,
-              title: `Item ${i}`,
-              body: "x".repeat(200),
-              sizeBytes: 200,
-            })),
-          });
-          ids.push(tenant.id);
-        }
-        return ids;
-      });
-      let i = 0;
-      const nextTenant = () => tenantIds[i++ % tenantIds.length]!;
-      const query = { orderBy: { createdAt: "desc" as const }, take: 20 };
-      const samples = await interleave(
-        {
-          "plain query (no tx, WHERE tenantId)": () => rawDb().content.findMany({ ...query, where: { tenantId: nextTenant() } }),
-          "platform tx (WHERE tenantId)": () =>
-            withPlatform((tx) => tx.content.findMany({ ...query, where: { tenantId: nextTenant() } })),
-          "tenant tx + RLS (withTenant)": () => withTenant(nextTenant(), (tx) => tx.content.findMany(query)),
-        },
-        ROUNDS,
-      );
-      printTable(
-        `tenant context on ${db.kind}: ${TENANTS} tenants × ${ROWS_PER_TENANT} rows, 20 newest rows of one tenant, ${ROUNDS} rounds`,
-        samples,
-        "plain query (no tx, WHERE tenantId)",
-      );
-    } finally {
-      setDbClient(undefined);
-      await db.drop();
-    }
-  }
+  await onEachDatabase(async (db) => {
+    const tenantIds = await withPlatform(async (tx) => {
+      const ids: string[] = [];
+      for (let t = 0; t < TENANTS; t++) {
+        const tenant = await tx.tenant.create({ data: { slug: `bench-${t}`, name: `Bench ${t}` } });
+        await tx.content.createMany({
+          data: Array.from({ length: ROWS_PER_TENANT }, (_, i) => ({
+            tenantId: tenant.id,
+            title: `Item ${i}`,
+            body: "x".repeat(200),
+            sizeBytes: 200,
+          })),
+        });
+        ids.push(tenant.id);
+      }
+      return ids;
+    });
+    let i = 0;
+    const nextTenant = () => tenantIds[i++ % tenantIds.length]!;
+    const query = { orderBy: { createdAt: "desc" as const }, take: 20 };
+    const samples = await interleave(
+      {
+        "plain query (no tx, WHERE tenantId)": () => rawDb().content.findMany({ ...query, where: { tenantId: nextTenant() } }),
+        "platform tx (WHERE tenantId)": () =>
+          withPlatform((tx) => tx.content.findMany({ ...query, where: { tenantId: nextTenant() } })),
+        "tenant tx + RLS (withTenant)": () => withTenant(nextTenant(), (tx) => tx.content.findMany(query)),
+      },
+      ROUNDS,
+    );
+    printTable(
+      `tenant context on ${db.kind}: ${TENANTS} tenants × ${ROWS_PER_TENANT} rows, 20 newest rows of one tenant, ${ROUNDS} rounds`,
+      samples,
+      "plain query (no tx, WHERE tenantId)",
+    );
+  });
 }
