@@ -28,6 +28,7 @@ describe("parseEnv", () => {
     [{ ROOT_DOMAIN: "https://livery.example.com" }, "ROOT_DOMAIN"],
     [{ ROOT_DOMAIN: "livery.example.com:3000" }, "ROOT_DOMAIN"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ LIVERY_INTERNAL_ORIGIN: "http://127.0.0.1:3000/api" }, "LIVERY_INTERNAL_ORIGIN"],
     [{ PLATFORM_API_KEY: "not-a-key" }, "PLATFORM_API_KEY"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET is required in production"],

@@ -28,6 +28,12 @@ export const envSchema = z.object({
     .default("localhost")
     .transform((value) => value.trim().toLowerCase().replace(/\.$/, ""))
     .pipe(z.string().regex(hostnamePattern, "must be a bare hostname such as livery.example.com (no scheme, no port)")),
+  LIVERY_INTERNAL_ORIGIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+$/i, "must be an origin such as http://127.0.0.1:3000 (no path)")
+      .optional(),
+  ),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   PLATFORM_API_KEY: optionalString.pipe(
     z
