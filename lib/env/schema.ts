@@ -34,6 +34,12 @@ export const envSchema = z.object({
       .regex(/^https?:\/\/[^/\s]+$/i, "must be an origin such as http://127.0.0.1:3000 (no path)")
       .optional(),
   ),
+  DNS_RESOLVER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f.:[\]]+$/i, "must be a DNS server address such as 127.0.0.1:5353")
+      .optional(),
+  ),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   PLATFORM_API_KEY: optionalString.pipe(
     z

@@ -1,0 +1,28 @@
+import "server-only";
+import { Resolver } from "node:dns/promises";
+
+/**
+ * TXT lookups for domain verification. DNS_RESOLVER ("host" or "host:port")
+ * points them at a specific server, which is how tests use a local one; unset,
+ * the system's resolvers answer.
+ */
+export function createResolver(server = process.env.DNS_RESOLVER): Resolver {
+  const resolver = new Resolver({ timeout: 3_000, tries: 2 });
+  if (server) resolver.setServers([server]);
+  return resolver;
+}
+
+export type TxtLookup = { ok: true; values: string[] } | { ok: false; reason: string };
+
+export async function lookupTxt(name: string, resolver: Resolver = createResolver()): Promise<TxtLookup> {
+  try {
+    const records = await resolver.resolveTxt(name);
+    // A TXT record may be split into several strings; they form one value.
+    return { ok: true, values: records.map((chunks) => chunks.join("")) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (code === "ENOTFOUND" || code === "ENODATA") return { ok: false, reason: `No TXT record found at ${name}.` };
+    if (code === "ETIMEOUT") return { ok: false, reason: `The DNS lookup of ${name} timed out; try again.` };
+    return { ok: false, reason: `The DNS lookup of ${name} failed (${code || "unknown error"}); try again.` };
+  }
+}
