@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark of the project, one after another, each
 // printing its variants side by side. Set TEST_DATABASE_URL to include PostgreSQL.
+import { benchPages } from "./pages.bench";
 import { benchTenantContext } from "./tenant-context.bench";
 import { benchTenantResolution } from "./tenant-resolution.bench";
 
 console.log(`Livery benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 await benchTenantContext();
 await benchTenantResolution();
+await benchPages();

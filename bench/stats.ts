@@ -40,16 +40,24 @@ export async function interleave(
   return samples;
 }
 
-export function printTable(title: string, samples: Sample[], baseline: string): void {
-  const rows = samples.map(summarise);
+/**
+ * Prints one row per variant with its median/p99 latency and its ratio to the
+ * baseline. `throughput` overrides the ops/s column when requests ran
+ * concurrently (sequential latencies would understate it).
+ */
+export function printTable(title: string, samples: Sample[], baseline: string, throughput?: number[]): void {
+  const rows = samples.map((sample, i) => {
+    const row = summarise(sample);
+    return throughput?.[i] === undefined ? row : { ...row, opsPerSec: throughput[i] };
+  });
   const base = rows.find((r) => r.name === baseline)!;
   console.log(`\n${title}`);
   console.log(
-    `${"variant".padEnd(44)}${"median ms".padStart(11)}${"p99 ms".padStart(10)}${"ops/s".padStart(10)}${"× baseline (median)".padStart(22)}`,
+    `${"variant".padEnd(44)}${"median ms".padStart(11)}${"p99 ms".padStart(10)}${"ops/s".padStart(10)}${"× baseline (median)".padStart(22)}${"× baseline (ops/s)".padStart(20)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(44)}${r.medianMs.toFixed(3).padStart(11)}${r.p99Ms.toFixed(3).padStart(10)}${r.opsPerSec.toFixed(0).padStart(10)}${(r.medianMs / base.medianMs).toPrecision(3).padStart(22)}`,
+      `${r.name.padEnd(44)}${r.medianMs.toFixed(3).padStart(11)}${r.p99Ms.toFixed(3).padStart(10)}${r.opsPerSec.toFixed(0).padStart(10)}${(r.medianMs / base.medianMs).toPrecision(3).padStart(22)}${(r.opsPerSec / base.opsPerSec).toPrecision(3).padStart(20)}`,
     );
   }
 }
