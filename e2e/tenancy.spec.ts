@@ -88,22 +88,36 @@ test.describe("hosts without a portal", () => {
 });
 
 test.describe("spoofing", () => {
-  test("client-sent tenant headers cannot change the tenant", async () => {
-    const acme = await rawGet(`acme.localhost:${PORT}`, "/");
-    const acmeId = /data-tenant="acme"/.test(acme.body);
-    expect(acmeId).toBe(true);
-    // On the platform host, and on another tenant's host, forged headers change nothing.
-    const forged = {
-      "x-tenant-slug": "acme",
-      "x-tenant-id": "00000000-0000-4000-8000-000000000000",
-      "X-Livery-Internal-Token": "guess",
-    };
-    const platform = await rawGet(`localhost:${PORT}`, "/", forged);
+  const forgedInternal = {
+    "x-tenant-id": "00000000-0000-4000-8000-000000000000",
+    "X-Livery-Internal-Token": "guess",
+    "x-livery-tenant-hint-id": "x",
+  };
+
+  test("client-sent internal headers cannot change the tenant", async () => {
+    const platform = await rawGet(`localhost:${PORT}`, "/", forgedInternal);
+    expect(platform.body).toContain("<title>Livery</title>");
+    expect(platform.body).not.toContain("--brand-primary:");
+    const globex = await rawGet(`globex.localhost:${PORT}`, "/", forgedInternal);
+    expect(globex.body).toContain(`<title>${TENANTS.globex.name}</title>`);
+    expect(globex.body).toContain(`--brand-primary:${TENANTS.globex.primary}`);
+  });
+
+  test("X-Tenant-Slug naming another tenant than the host is refused, never a switch", async () => {
+    const page = await rawGet(`globex.localhost:${PORT}`, "/", { "X-Tenant-Slug": "acme" });
+    expect(page.status).toBe(403);
+    expect(page.body).not.toContain(TENANTS.acme.primary);
+    expect(page.body).not.toContain(TENANTS.acme.name);
+    const api = await rawGet(`globex.localhost:${PORT}`, "/api/v1/tenants/current/info", { "X-Tenant-Slug": "acme" });
+    expect(api.status).toBe(403);
+    expect((JSON.parse(api.body) as { error: { code: string } }).error.code).toBe("tenant_mismatch");
+  });
+
+  test("on the platform host, X-Tenant-Slug does not brand a page", async () => {
+    const platform = await rawGet(`localhost:${PORT}`, "/", { "X-Tenant-Slug": "acme" });
+    expect(platform.status).toBe(200);
     expect(platform.body).toContain("<title>Livery</title>");
     expect(platform.body).not.toContain(TENANTS.acme.primary);
-    const globex = await rawGet(`globex.localhost:${PORT}`, "/", forged);
-    expect(globex.body).toContain(`<title>${TENANTS.globex.name}</title>`);
-    expect(globex.body).not.toContain(TENANTS.acme.primary);
   });
 });
 
