@@ -116,7 +116,8 @@ export async function middleware(request: NextRequest) {
   if (api || FILE_PATH.test(path)) return pass(headers, requestId, { page: false });
   const portal = request.nextUrl.clone();
   portal.pathname = path === "/" ? PORTAL_PREFIX : `${PORTAL_PREFIX}${path}`;
-  return pass(headers, requestId, { page: true, rewriteTo: portal });
+  // Uploaded brand images set their own, stricter headers.
+  return pass(headers, requestId, { page: !path.startsWith("/brand-assets/"), rewriteTo: portal });
 }
 
 async function lookUp(host: string, request: NextRequest, requestId: string): Promise<DirectoryTenant | null | Response> {

@@ -3,6 +3,10 @@ import { FEATURES, LIMITS } from "@/lib/tenants/plans";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1a2b3c");
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" }).max(2048);
+/** An https URL, or an uploaded asset of the tenant's own (/brand-assets/<id>). */
+const imageUrl = z.union([httpsUrl, z.string().regex(/^\/brand-assets\/[0-9a-f-]{36}$/)], {
+  error: "must be an https:// URL or an uploaded image",
+});
 const hostname = z
   .string()
   .trim()
@@ -13,8 +17,8 @@ export const brandingSchema = z
   .object({
     primaryColor: hexColor,
     accentColor: hexColor,
-    logoUrl: httpsUrl,
-    faviconUrl: httpsUrl,
+    logoUrl: imageUrl,
+    faviconUrl: imageUrl,
     customCss: z
       .string()
       .refine((css) => new TextEncoder().encode(css).byteLength <= 20 * 1024, "must be at most 20 KB (UTF-8 bytes)"),

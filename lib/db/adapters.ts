@@ -158,19 +158,45 @@ export function toDriverAdapterError(error: PgliteDatabaseError): DriverAdapterE
   }
 }
 
-let pgliteErrorsPatched = false;
+/**
+ * The adapter also passes arguments to PGlite as Prisma 6.10 sent them.
+ * Prisma 6.19 sends `Bytes` as base64 strings (with `argTypes` saying so),
+ * which PGlite refuses ("Invalid input for bytea type"). We decode them the
+ * way @prisma/adapter-pg does.
+ */
+type ArgType = { scalarType?: string; arity?: string };
 
-/** Replaces onError on the adapter's shared base class (adapter and transactions). */
-function patchPgliteErrors(adapter: SqlDriverAdapter): void {
-  if (pgliteErrorsPatched) return;
-  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as { onError(error: unknown): never };
+function mapPgliteArg(arg: unknown, argType: ArgType | undefined): unknown {
+  if (arg === null || argType === undefined) return arg;
+  if (Array.isArray(arg) && argType.arity === "list") return arg.map((value: unknown) => mapPgliteArg(value, argType));
+  if (typeof arg === "string" && argType.scalarType === "bytes") return new Uint8Array(Buffer.from(arg, "base64"));
+  if (Array.isArray(arg) && argType.scalarType === "bytes") return Uint8Array.from(arg as number[]);
+  return arg;
+}
+
+type PgliteQueryable = {
+  onError(error: unknown): never;
+  performIO(query: { sql: string; args: unknown[]; argTypes?: ArgType[] }): Promise<unknown>;
+};
+
+let pglitePatched = false;
+
+/** Patches the adapter's shared base class (used by the adapter and its transactions) once. */
+function patchPgliteQueryable(adapter: SqlDriverAdapter): void {
+  if (pglitePatched) return;
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as PgliteQueryable;
   queryable.onError = (error: unknown): never => {
     if (error instanceof Error && typeof (error as PgliteDatabaseError).code === "string") {
       throw toDriverAdapterError(error as PgliteDatabaseError);
     }
     throw error;
   };
-  pgliteErrorsPatched = true;
+  const performIO = queryable.performIO;
+  queryable.performIO = function (this: PgliteQueryable, query) {
+    const args = query.args.map((arg, i) => mapPgliteArg(arg, query.argTypes?.[i]));
+    return performIO.call(this, { ...query, args });
+  };
+  pglitePatched = true;
 }
 
 class WholeScriptPgliteFactory extends PrismaPGlite {
@@ -180,8 +206,27 @@ class WholeScriptPgliteFactory extends PrismaPGlite {
 
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
-    patchPgliteErrors(adapter);
+    patchPgliteQueryable(adapter);
     return sendScriptsWhole(adapter, (script) => this.pglite.exec(script));
+  }
+
+  /**
+   * `prisma migrate dev` replays every migration on a throwaway in-memory
+   * database. It sends each migration through executeRaw without parameters,
+   * which PGlite runs as one prepared statement ("cannot insert multiple
+   * commands into a prepared statement"); such calls go through `exec`.
+   */
+  override async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadow = new PGlite();
+    const adapter = await new PrismaPGlite(shadow).connect();
+    patchPgliteQueryable(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.executeRaw = async (query) => {
+      if (query.args.length > 0) return executeRaw(query);
+      const results = await shadow.exec(query.sql);
+      return results.reduce((sum, r) => sum + (r.affectedRows ?? 0), 0);
+    };
+    return sendScriptsWhole(adapter, (script) => shadow.exec(script));
   }
 }
 

@@ -25,5 +25,16 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
     data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id },
   });
   await tx.auditLog.create({ data: { tenantId, actorType: "SYSTEM", action: "test.created" } });
+  const png = new Uint8Array(Buffer.from("89504e470d0a1a0a", "hex"));
+  await tx.tenantBrandAsset.create({
+    data: {
+      tenantId,
+      kind: "LOGO",
+      contentType: "image/png",
+      sizeBytes: png.length,
+      sha256: createHash("sha256").update(png).digest("hex"),
+      data: png,
+    },
+  });
   return { tenant, user };
 }

@@ -1,0 +1,30 @@
+import { findBrandAsset } from "@/lib/branding/assets";
+import { getRequestTenantId } from "@/lib/tenancy/current";
+
+// Serves a tenant's uploaded logo or favicon on its own host
+// (/brand-assets/<id>, rewritten here by the middleware). SVG may contain
+// script, so every asset is sent so that nothing in it can run: the exact
+// stored type, no sniffing, and a sandboxing CSP for direct visits.
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const tenantId = await getRequestTenantId();
+  const asset = tenantId && UUID.test(id) ? await findBrandAsset(tenantId, id) : null;
+  if (!asset) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const etag = `"${asset.sha256}"`;
+  const headers = {
+    "Content-Type": asset.contentType,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    "Content-Disposition": "inline",
+    // A new upload gets a new id, so a URL's bytes never change.
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: etag,
+  };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(asset.data, { headers: { ...headers, "Content-Length": String(asset.sizeBytes) } });
+}
