@@ -42,11 +42,12 @@ async function errorCode(response: Response) {
 }
 
 describe("middleware", () => {
-  it("serves a tenant host's pages from /portal with the tenant set and a CSP nonce", async () => {
+  it("passes a tenant host's pages on with the tenant set and a CSP nonce", async () => {
     const response = await middleware(request("acme.localhost:3000", "/about"));
     expect(forwarded(response, "x-tenant-id")).toBe(TENANTS["acme.localhost"]!.id);
     expect(forwarded(response, "x-tenant-slug")).toBe("acme");
-    expect(response.headers.get("x-middleware-rewrite")).toBe("http://acme.localhost:3000/portal/about");
+    expect(forwarded(response, "x-forwarded-host")).toBe("acme.localhost:3000");
+    expect(response.headers.get("x-middleware-rewrite")).toBeNull();
     const nonce = forwarded(response, "x-livery-nonce");
     expect(response.headers.get("content-security-policy")).toContain(`'nonce-${nonce}'`);
   });
@@ -130,8 +131,8 @@ describe("middleware", () => {
     expect(forwarded(elsewhere, "x-livery-internal-token")).toBeNull();
   });
 
-  it("hides the portal's internal path on the platform host", async () => {
-    const response = await middleware(request("localhost", "/portal"));
-    expect(response.headers.get("x-middleware-rewrite")).toBe("http://localhost/__livery/not-found");
+  it("pins X-Forwarded-Host to the Host the request was resolved for", async () => {
+    const response = await middleware(request("globex.localhost", "/", { "x-forwarded-host": "evil.example" }));
+    expect(forwarded(response, "x-forwarded-host")).toBe("globex.localhost");
   });
 });

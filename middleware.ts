@@ -18,9 +18,6 @@ import { NONCE_HEADER, contentSecurityPolicy, createNonce } from "@/lib/tenancy/
 
 const HOST_INDEPENDENT_PATHS = new Set(["/api/health", "/api/ready"]);
 const INTERNAL_PREFIX = "/api/internal/";
-/** Tenant pages live under /portal; only tenant hosts reach them, by rewrite. */
-const PORTAL_PREFIX = "/portal";
-const FILE_PATH = /\.[a-z0-9]+$/i;
 
 function rootDomain(): string {
   return (process.env.ROOT_DOMAIN ?? "").trim().toLowerCase().replace(/\.$/, "") || "localhost";
@@ -50,7 +47,7 @@ function tenantDirectory(origin: string): TenantDirectory {
   return directory;
 }
 
-function pass(headers: Headers, requestId: string, options: { page: boolean; rewriteTo?: URL }): NextResponse {
+function pass(headers: Headers, requestId: string, options: { page: boolean }): NextResponse {
   // Pages get a fresh nonce; Next reads it from the request's CSP header and
   // puts it on its own scripts, the root layout on its <style> elements.
   let policy: string | undefined;
@@ -60,8 +57,7 @@ function pass(headers: Headers, requestId: string, options: { page: boolean; rew
     headers.set(NONCE_HEADER, nonce);
     headers.set("content-security-policy", policy);
   }
-  const init = { request: { headers } };
-  const response = options.rewriteTo ? NextResponse.rewrite(options.rewriteTo, init) : NextResponse.next(init);
+  const response = NextResponse.next({ request: { headers } });
   response.headers.set("X-Request-Id", requestId);
   if (policy) response.headers.set("Content-Security-Policy", policy);
   return response;
@@ -72,6 +68,11 @@ export async function middleware(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const headers = stripInternalHeaders(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // next-auth builds its origin from X-Forwarded-Host; it must be the host
+  // this request was resolved for, never one the client picked.
+  const host = request.headers.get("host");
+  if (host) headers.set("x-forwarded-host", host);
+  else headers.delete("x-forwarded-host");
 
   if (path.startsWith(INTERNAL_PREFIX)) {
     const token = request.headers.get(INTERNAL_TOKEN_HEADER);
@@ -97,11 +98,7 @@ export async function middleware(request: NextRequest) {
       headers.set(TENANT_HINT_SLUG_HEADER, named.slug);
       return pass(headers, requestId, { page: false });
     }
-    const portalPath = path === PORTAL_PREFIX || path.startsWith(`${PORTAL_PREFIX}/`);
-    return pass(headers, requestId, {
-      page: !api,
-      rewriteTo: portalPath ? new URL("/__livery/not-found", request.url) : undefined,
-    });
+    return pass(headers, requestId, { page: !api });
   }
 
   // Precedence 1 and 2: a verified custom domain or a subdomain. A header
@@ -113,11 +110,8 @@ export async function middleware(request: NextRequest) {
 
   headers.set(TENANT_ID_HEADER, tenant.id);
   headers.set(TENANT_SLUG_HEADER, tenant.slug);
-  if (api || FILE_PATH.test(path)) return pass(headers, requestId, { page: false });
-  const portal = request.nextUrl.clone();
-  portal.pathname = path === "/" ? PORTAL_PREFIX : `${PORTAL_PREFIX}${path}`;
   // Uploaded brand images set their own, stricter headers.
-  return pass(headers, requestId, { page: !path.startsWith("/brand-assets/"), rewriteTo: portal });
+  return pass(headers, requestId, { page: !api && !path.startsWith("/brand-assets/") });
 }
 
 async function lookUp(host: string, request: NextRequest, requestId: string): Promise<DirectoryTenant | null | Response> {

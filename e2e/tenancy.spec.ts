@@ -76,10 +76,6 @@ test.describe("hosts without a portal", () => {
     for (const path of ["/api/health", "/api/ready"]) expect((await rawGet(`127.0.0.1:${PORT}`, path)).status).toBe(200);
   });
 
-  test("the portal's internal path is not reachable on the platform host", async () => {
-    expect((await rawGet(`localhost:${PORT}`, "/portal")).status).toBe(404);
-  });
-
   test("the internal resolve endpoint refuses callers without the token", async () => {
     const response = await rawGet(`localhost:${PORT}`, "/api/internal/tenancy/resolve?host=acme.localhost");
     expect(response.status).toBe(404);

@@ -1,11 +1,8 @@
-import { notFound } from "next/navigation";
-import { getRequestBrand } from "@/lib/tenancy/current";
+import Link from "next/link";
+import type { Brand } from "@/lib/branding/brand";
 
-// A tenant's public home, reached on the tenant's own host (the middleware
-// rewrites "/" there to this page). On the platform host this path is a 404.
-export default async function TenantHome() {
-  const brand = await getRequestBrand();
-  if (!brand) notFound();
+/** A tenant's public home page, in its brand. */
+export function TenantHome({ brand }: { brand: Brand }) {
   return (
     <div data-tenant-portal className="flex min-h-screen flex-col">
       <header className="bg-brand text-brand-foreground">
@@ -22,6 +19,12 @@ export default async function TenantHome() {
           <span className="text-lg font-semibold" data-testid="tenant-name">
             {brand.name}
           </span>
+          <Link
+            href="/sign-in"
+            className="ml-auto rounded-md bg-brand-foreground px-3 py-1.5 text-sm font-medium text-brand hover:opacity-90"
+          >
+            Sign in
+          </Link>
         </div>
       </header>
       <main className="tenant-hero mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-6 py-16">

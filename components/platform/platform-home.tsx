@@ -9,7 +9,7 @@ const capabilities = [
   { title: "Runs anywhere", text: "An embedded Postgres for one machine; PostgreSQL and Redis when you scale out." },
 ];
 
-export default function PlatformHome() {
+export function PlatformHome() {
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-12 px-6 py-16">
       <header className="flex flex-col gap-4">

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { type ActionResult, changePassword, signOutEverywhere } from "@/lib/auth/account";
+import { getSessionUser } from "@/lib/auth/session";
+
+// Server Actions are public endpoints: each checks the session against this
+// host itself, whatever page rendered the form.
+
+export async function changePasswordAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+  return changePassword(user, String(form.get("currentPassword") ?? ""), String(form.get("newPassword") ?? ""));
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getSessionUser();
+  if (user) await signOutEverywhere(user);
+  redirect("/sign-in");
+}

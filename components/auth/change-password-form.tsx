@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction } from "@/app/(site)/account/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState(changePasswordAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-4">
+      <Field
+        id="currentPassword"
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        required
+        error={state?.fieldErrors?.currentPassword}
+      />
+      <Field
+        id="newPassword"
+        name="newPassword"
+        type="password"
+        label="New password (12 characters or more)"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        error={state?.fieldErrors?.newPassword}
+      />
+      {state && (
+        <p
+          role="status"
+          className={state.ok ? "text-sm text-green-800 dark:text-green-300" : "text-sm text-red-700 dark:text-red-400"}
+        >
+          {state.message}
+        </p>
+      )}
+      <Button type="submit" pending={pending} className="self-start">
+        Change password
+      </Button>
+    </form>
+  );
+}

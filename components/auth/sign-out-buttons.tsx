@@ -1,0 +1,28 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState, useTransition } from "react";
+import { signOutEverywhereAction } from "@/app/(site)/account/actions";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButtons() {
+  const [signingOut, setSigningOut] = useState(false);
+  const [everywhere, startEverywhere] = useTransition();
+  return (
+    <div className="flex flex-wrap gap-3">
+      <Button
+        variant="secondary"
+        pending={signingOut}
+        onClick={() => {
+          setSigningOut(true);
+          void signOut({ callbackUrl: "/sign-in" });
+        }}
+      >
+        Sign out
+      </Button>
+      <Button variant="danger" pending={everywhere} onClick={() => startEverywhere(() => signOutEverywhereAction())}>
+        Sign out everywhere
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import type { UserRole } from "@/lib/db/generated/prisma/enums";
+import { withPlatform } from "@/lib/db/platform";
+import { withTenant } from "@/lib/db/tenant";
+import { getRequestTenantId } from "@/lib/tenancy/current";
+import { authOptions } from "./options";
+import { can, type Permission } from "./permissions";
+
+export type SessionUser = { id: string; email: string; name: string; role: UserRole; tenantId: string | null };
+
+type Claims = { userId?: string; role?: string; tenantId?: string | null; sv?: number };
+
+/**
+ * The signed-in user, if the session belongs here. A session is bound to the
+ * host it was made on: a tenant user's session counts only on its tenant's
+ * host, a super-admin's only on the platform host, whichever host the cookie
+ * is presented to. It also ends when the user's session version moves on
+ * (sign out everywhere, password change) or the user is gone.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions())) as { claims?: Claims } | null;
+  const claims = session?.claims;
+  if (!claims?.userId || typeof claims.sv !== "number") return null;
+  const requestTenantId = await getRequestTenantId();
+  if ((claims.tenantId ?? null) !== requestTenantId) return null;
+
+  const userId = claims.userId;
+  const user = requestTenantId
+    ? await withTenant(requestTenantId, (tx) => tx.user.findFirst({ where: { id: userId, tenantId: requestTenantId } }))
+    : await withPlatform((tx) => tx.user.findFirst({ where: { id: userId, tenantId: null, role: "SUPER_ADMIN" } }));
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
+});
+
+export function userCan(user: SessionUser | null, permission: Permission): boolean {
+  return !!user && can(user.role, permission);
+}
