@@ -52,6 +52,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      // As if behind one proxy: tests give each sign-in its own X-Forwarded-For
+      // so per-IP throttling in one test cannot lock out another.
+      TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

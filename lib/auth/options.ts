@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { TENANT_ID_HEADER } from "@/lib/tenancy/headers";
 import { authenticate, signInSchema } from "./sign-in";
 
@@ -42,7 +43,7 @@ export function authOptions(): NextAuthOptions {
             ...parsed.data,
             // Set by the middleware from the host; clients cannot send it.
             tenantId: header(headers, TENANT_ID_HEADER) ?? null,
-            ip: header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip"),
+            ip: clientIp(header(headers, "x-forwarded-for"), env.TRUSTED_PROXY_HOPS) ?? undefined,
             userAgent: header(headers, "user-agent"),
           });
           if (!result.ok) {

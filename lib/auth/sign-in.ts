@@ -42,7 +42,10 @@ type Attempt = { email: string; password: string; tenantId: string | null; ip?: 
  */
 export async function authenticate(attempt: Attempt): Promise<SignInResult> {
   const email = attempt.email.toLowerCase();
-  const keys = [`${attempt.tenantId ?? "platform"}:${email}`, `ip:${attempt.ip ?? "unknown"}`];
+  // Without a trustworthy client address (TRUSTED_PROXY_HOPS), only the
+  // account is throttled: one shared "unknown" bucket would let anyone lock
+  // everybody out.
+  const keys = [`${attempt.tenantId ?? "platform"}:${email}`, ...(attempt.ip ? [`ip:${attempt.ip}`] : [])];
   if (await throttle().isThrottled(keys)) {
     await audit(attempt, "auth.sign_in_throttled", null);
     return { ok: false, reason: "throttled" };

@@ -31,6 +31,7 @@ describe("parseEnv", () => {
     [{ LIVERY_INTERNAL_ORIGIN: "http://127.0.0.1:3000/api" }, "LIVERY_INTERNAL_ORIGIN"],
     [{ PLATFORM_API_KEY: "not-a-key" }, "PLATFORM_API_KEY"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ TRUSTED_PROXY_HOPS: "two" }, "TRUSTED_PROXY_HOPS"],
     [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET is required in production"],
   ])("rejects %j naming %s", (raw, name) => {
     expect(() => parseEnv(raw)).toThrow(EnvError);

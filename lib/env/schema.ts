@@ -40,6 +40,7 @@ export const envSchema = z.object({
       .regex(/^[0-9a-f.:[\]]+$/i, "must be a DNS server address such as 127.0.0.1:5353")
       .optional(),
   ),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   PLATFORM_API_KEY: optionalString.pipe(
     z
