@@ -12,7 +12,7 @@ import { parseHost } from "@/lib/tenancy/host";
 import { hostErrorResponse } from "@/lib/tenancy/host-responses";
 import { stripInternalHeaders } from "@/lib/tenancy/internal-headers";
 import { INTERNAL_TOKEN_HEADER, internalToken } from "@/lib/tenancy/internal-token";
-import { NONCE_HEADER, contentSecurityPolicy, createNonce } from "@/lib/tenancy/security-headers";
+import { NONCE_HEADER, baseSecurityHeaders, contentSecurityPolicy, createNonce } from "@/lib/tenancy/security-headers";
 
 // Edge middleware: host → tenant. See docs/tenancy.md for the design.
 
@@ -60,6 +60,9 @@ function pass(headers: Headers, requestId: string, options: { page: boolean }): 
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("X-Request-Id", requestId);
   if (policy) response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }))) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -54,6 +54,12 @@ test("pages carry a Content-Security-Policy whose nonce is on every inline scrip
     expect(nonce, url).toBeTruthy();
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
+    const headers = response!.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    // next start runs with NODE_ENV=production.
+    expect(headers["strict-transport-security"]).toContain("max-age=");
     const inline = await page.evaluate(() =>
       [...document.querySelectorAll("script:not([src]), style")].map((el) => (el as HTMLElement).nonce),
     );

@@ -26,3 +26,15 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** Headers every response carries, pages or not. */
+export function baseSecurityHeaders(options: { production: boolean }): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "X-Frame-Options": "DENY",
+    // Only over HTTPS in production; on plain-HTTP development hosts it would be ignored or harmful.
+    ...(options.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}

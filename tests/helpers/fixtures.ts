@@ -25,6 +25,16 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
     data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id },
   });
   await tx.auditLog.create({ data: { tenantId, actorType: "SYSTEM", action: "test.created" } });
+  await tx.invitation.create({
+    data: {
+      tenantId,
+      email: `invitee@${slug}.test`,
+      role: "MEMBER",
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      invitedById: user.id,
+    },
+  });
   const png = new Uint8Array(Buffer.from("89504e470d0a1a0a", "hex"));
   await tx.tenantBrandAsset.create({
     data: {
