@@ -7,7 +7,7 @@ import { disconnectDb, rawDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { seedDemo } from "@/prisma/seed";
 import { printDemoBanner } from "./lib/banner";
-import { runPrisma } from "./lib/migrate";
+import { migrate } from "./lib/migrate";
 
 async function seed(): Promise<void> {
   const env = getEnv();
@@ -40,12 +40,12 @@ async function reset(): Promise<void> {
     await fs.rm(pgliteDirectory(env.DATA_DIR), { recursive: true, force: true });
     console.log("Removed the embedded database.");
   }
-  runPrisma(["migrate", "deploy"]);
+  await migrate();
   await seed();
 }
 
 const commands: Record<string, () => Promise<void>> = {
-  migrate: async () => runPrisma(["migrate", "deploy"]),
+  migrate,
   seed,
   reset,
 };

@@ -1,0 +1,76 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { getSessionUser } from "@/lib/auth/session";
+import { type ActionResult, toActionResult } from "@/lib/http/action-result";
+import { changeMemberRole, inviteMember, removeMember, revokeInvitation, transferOwnership } from "@/lib/members/service";
+import { tenantRoleSchema } from "@/lib/members/schemas";
+
+// Public endpoints like any Server Action: each checks the session for this
+// host, and the service checks the permission, whatever the page showed.
+
+const SIGNED_OUT: ActionResult<never> = { ok: false, message: "Your session has ended. Sign in again." };
+
+async function origin(): Promise<string> {
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${h.get("host")}`;
+}
+
+export async function inviteAction(_: unknown, form: FormData): Promise<ActionResult<{ link: string }>> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const result = await toActionResult(async () => {
+    const { token, invitation } = await inviteMember(user, { email: form.get("email"), role: form.get("role") });
+    return { message: `Invitation for ${invitation.email} created.`, data: { link: `${await origin()}/invite/${token}` } };
+  });
+  revalidatePath("/members");
+  return result;
+}
+
+export async function changeRoleAction(userId: string, role: string): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const parsed = tenantRoleSchema.safeParse(role);
+  if (!parsed.success) return { ok: false, message: "Choose a valid role." };
+  const result = await toActionResult(async () => {
+    await changeMemberRole(user, userId, parsed.data);
+    return { message: "Role changed." };
+  });
+  revalidatePath("/members");
+  return result;
+}
+
+export async function removeMemberAction(userId: string): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const result = await toActionResult(async () => {
+    await removeMember(user, userId);
+    return { message: "Member removed." };
+  });
+  revalidatePath("/members");
+  return result;
+}
+
+export async function transferOwnershipAction(userId: string): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const result = await toActionResult(async () => {
+    await transferOwnership(user, userId);
+    return { message: "Ownership transferred. You are now an admin; sign in again." };
+  });
+  revalidatePath("/members");
+  return result;
+}
+
+export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return SIGNED_OUT;
+  const result = await toActionResult(async () => {
+    await revokeInvitation(user, invitationId);
+    return { message: "Invitation withdrawn." };
+  });
+  revalidatePath("/members");
+  return result;
+}
