@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { displayPrefix, generateApiKeySecret, hashApiKey } from "@/lib/api-keys/keys";
+import { PERMISSIONS } from "@/lib/auth/permissions";
 import { tenantConfigSchema, type TenantConfigInput } from "@/lib/config/schemas";
 import type { Plan, UserRole } from "@/lib/db/generated/prisma/enums";
 import { withPlatform } from "@/lib/db/platform";
@@ -11,16 +12,8 @@ import { demoUsageSeries } from "./seed-usage";
 export const DEMO_PASSWORD = "livery-demo-password";
 export const SUPER_ADMIN_EMAIL = "admin@livery.test";
 const TENANT_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly UserRole[];
-const ALL_SCOPES = [
-  "read:content",
-  "write:content",
-  "read:config",
-  "write:config",
-  "read:keys",
-  "write:keys",
-  "read:usage",
-  "read:audit",
-];
+/** A demo integration may do everything but manage members and ownership. */
+const DEMO_KEY_SCOPES = PERMISSIONS.filter((p) => p !== "write:members" && p !== "manage:ownership");
 
 type DemoTenant = {
   slug: string;
@@ -208,7 +201,7 @@ async function createDemoTenant(tx: Tx, demo: DemoTenant, passwordHash: string):
       name: "Demo integration",
       prefix: displayPrefix(secret),
       hash: hashApiKey(secret),
-      permissions: ALL_SCOPES,
+      permissions: DEMO_KEY_SCOPES,
       createdById: owner.id,
     },
   });

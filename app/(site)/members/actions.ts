@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { type ActionResult, toActionResult } from "@/lib/http/action-result";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation, transferOwnership } from "@/lib/members/service";
 import { tenantRoleSchema } from "@/lib/members/schemas";
@@ -10,7 +10,7 @@ import { tenantRoleSchema } from "@/lib/members/schemas";
 // Public endpoints like any Server Action: each checks the session for this
 // host, and the service checks the permission, whatever the page showed.
 
-const SIGNED_OUT: ActionResult<never> = { ok: false, message: "Your session has ended. Sign in again." };
+const SIGNED_OUT = { ok: false, message: "Your session has ended. Sign in again." } as const;
 
 async function origin(): Promise<string> {
   const h = await headers();
@@ -18,59 +18,50 @@ async function origin(): Promise<string> {
   return `${proto}://${h.get("host")}`;
 }
 
-export async function inviteAction(_: unknown, form: FormData): Promise<ActionResult<{ link: string }>> {
+/** The signed-in user of this host does `work`; the members page shows the outcome. */
+async function asSignedIn<T = undefined>(
+  work: (user: SessionUser) => Promise<{ message: string; data?: T }>,
+): Promise<ActionResult<T>> {
   const user = await getSessionUser();
   if (!user) return SIGNED_OUT;
-  const result = await toActionResult(async () => {
+  const result = await toActionResult(() => work(user));
+  revalidatePath("/members");
+  return result;
+}
+
+export async function inviteAction(_: unknown, form: FormData): Promise<ActionResult<{ link: string }>> {
+  return asSignedIn(async (user) => {
     const { token, invitation } = await inviteMember(user, { email: form.get("email"), role: form.get("role") });
     return { message: `Invitation for ${invitation.email} created.`, data: { link: `${await origin()}/invite/${token}` } };
   });
-  revalidatePath("/members");
-  return result;
 }
 
 export async function changeRoleAction(userId: string, role: string): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return SIGNED_OUT;
   const parsed = tenantRoleSchema.safeParse(role);
   if (!parsed.success) return { ok: false, message: "Choose a valid role." };
-  const result = await toActionResult(async () => {
+  return asSignedIn(async (user) => {
     await changeMemberRole(user, userId, parsed.data);
     return { message: "Role changed." };
   });
-  revalidatePath("/members");
-  return result;
 }
 
 export async function removeMemberAction(userId: string): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return SIGNED_OUT;
-  const result = await toActionResult(async () => {
+  return asSignedIn(async (user) => {
     await removeMember(user, userId);
     return { message: "Member removed." };
   });
-  revalidatePath("/members");
-  return result;
 }
 
 export async function transferOwnershipAction(userId: string): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return SIGNED_OUT;
-  const result = await toActionResult(async () => {
+  return asSignedIn(async (user) => {
     await transferOwnership(user, userId);
     return { message: "Ownership transferred. You are now an admin; sign in again." };
   });
-  revalidatePath("/members");
-  return result;
 }
 
 export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return SIGNED_OUT;
-  const result = await toActionResult(async () => {
+  return asSignedIn(async (user) => {
     await revokeInvitation(user, invitationId);
     return { message: "Invitation withdrawn." };
   });
-  revalidatePath("/members");
-  return result;
 }
