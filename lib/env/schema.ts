@@ -41,6 +41,13 @@ export const envSchema = z.object({
       .optional(),
   ),
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/i, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+      .optional(),
+  ),
+  MAIL_FROM: optionalString,
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   PLATFORM_API_KEY: optionalString.pipe(
     z

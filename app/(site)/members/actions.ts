@@ -5,7 +5,9 @@ import { revalidatePath } from "next/cache";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { type ActionResult, toActionResult } from "@/lib/http/action-result";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation, transferOwnership } from "@/lib/members/service";
+import { mailInvitation } from "@/lib/members/invitation-mail";
 import { tenantRoleSchema } from "@/lib/members/schemas";
+import { getRequestBrand } from "@/lib/tenancy/current";
 
 // Public endpoints like any Server Action: each checks the session for this
 // host, and the service checks the permission, whatever the page showed.
@@ -32,7 +34,17 @@ async function asSignedIn<T = undefined>(
 export async function inviteAction(_: unknown, form: FormData): Promise<ActionResult<{ link: string }>> {
   return asSignedIn(async (user) => {
     const { token, invitation } = await inviteMember(user, { email: form.get("email"), role: form.get("role") });
-    return { message: `Invitation for ${invitation.email} created.`, data: { link: `${await origin()}/invite/${token}` } };
+    const link = `${await origin()}/invite/${token}`;
+    const brand = await getRequestBrand();
+    const mail = await mailInvitation({
+      to: invitation.email,
+      tenantName: brand?.name ?? "Livery",
+      role: invitation.role,
+      invitedBy: user.name,
+      link,
+    });
+    const mailed = mail.sent ? " It was also emailed to them." : ` It was not emailed: ${mail.reason}.`;
+    return { message: `Invitation for ${invitation.email} created.${mailed}`, data: { link } };
   });
 }
 
