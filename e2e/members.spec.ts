@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectSignedInAs, ownAddress, signIn } from "./auth";
+import { callServerAction } from "./actions";
 import { tenantUrl } from "./hosts";
 
 const acme = tenantUrl("acme").replace(/\/$/, "");
@@ -63,4 +64,34 @@ test("the last owner cannot demote themselves", async ({ page }) => {
 test("members and invitations pages are tenant pages only", async ({ page }) => {
   expect((await page.goto("/members"))?.status()).toBe(404);
   expect((await page.goto("/invite/whatever"))?.status()).toBe(404);
+});
+
+test("a viewer calling the role-change action directly is refused, and nothing changes", async ({ page, browser }) => {
+  // The owner's page reveals the admin's id (the viewer's does not).
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await ownAddress(owner);
+  await signIn(owner, acme, "owner@acme.test");
+  await expectSignedInAs(owner, "owner");
+  await owner.goto(`${acme}/members`);
+  const adminId = (await owner.getByTestId("member-admin@acme.test").getByRole("combobox").getAttribute("id"))!.replace(
+    "role-",
+    "",
+  );
+  await ownerContext.close();
+
+  await signIn(page, acme, "viewer@acme.test");
+  await expectSignedInAs(page, "viewer");
+  const response = await callServerAction(page, "/members", "changeRoleAction", [adminId, "VIEWER"]);
+  expect(response.status).toBe(200);
+  expect(response.body).toContain("Your role cannot do this (needs write:members).");
+
+  await page.goto(`${acme}/members`);
+  await expect(page.getByTestId("member-admin@acme.test")).toContainText("· admin ·");
+});
+
+test("a signed-out request to a member action changes nothing", async ({ page }) => {
+  await page.goto(acme);
+  const response = await callServerAction(page, "/members", "removeMemberAction", ["00000000-0000-4000-8000-000000000000"]);
+  expect(response.body).toContain("Your session has ended. Sign in again.");
 });
