@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
+import { DNS_PORT } from "./e2e/hosts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -55,6 +56,8 @@ export default defineConfig({
       // As if behind one proxy: tests give each sign-in its own X-Forwarded-For
       // so per-IP throttling in one test cannot lock out another.
       TRUSTED_PROXY_HOPS: "1",
+      // e2e/domains.spec.ts answers TXT lookups from a DNS server on this port.
+      DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
     },
   },
 });

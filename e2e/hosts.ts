@@ -1,6 +1,8 @@
 import http from "node:http";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Where the app looks up TXT records during the browser tests (e2e/domains.spec.ts serves them). */
+export const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 53_535);
 
 type Brand = { name: string; primary: string; foreground: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 /** Navigation for signed-in tenant users. */
-export function PortalNav({ tenantName, current }: { tenantName: string; current: "members" | "account" }) {
+export function PortalNav({ tenantName, current }: { tenantName: string; current: "members" | "domains" | "account" }) {
   const link = (href: string, label: string, key: typeof current) => (
     <Link
       href={href}
@@ -18,6 +18,7 @@ export function PortalNav({ tenantName, current }: { tenantName: string; current
           {tenantName}
         </Link>
         {link("/members", "Members", "members")}
+        {link("/settings/domains", "Domains", "domains")}
         {link("/account", "Account", "account")}
       </nav>
     </header>

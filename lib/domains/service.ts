@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma, type TenantDomain } from "@/lib/db/generated/prisma/client";
-import { withTenant } from "@/lib/db/tenant";
+import { type Tx, withTenant } from "@/lib/db/tenant";
 import { getEnv } from "@/lib/env";
 import { ApiError, conflict, notFound, planRequired } from "@/lib/http/errors";
 import { cheapestPlanWith, planIncludes } from "@/lib/tenants/plans";
@@ -9,6 +9,31 @@ import { lookupTxt } from "./dns";
 import { customHostnameSchema, type DomainStatus } from "./schemas";
 
 export const VERIFICATION_PREFIX = "_livery";
+
+/** Who made a change, for the audit log; omitted by system jobs. */
+export type DomainActor = { id: string; email: string };
+
+function auditDomain(
+  tx: Tx,
+  tenantId: string,
+  actor: DomainActor | undefined,
+  action: string,
+  domain: { id: string; hostname: string },
+  metadata: object = {},
+) {
+  return tx.auditLog.create({
+    data: {
+      tenantId,
+      actorType: actor ? "USER" : "SYSTEM",
+      actorId: actor?.id,
+      actorLabel: actor?.email,
+      action,
+      targetType: "domain",
+      targetId: domain.id,
+      metadata: { hostname: domain.hostname, ...metadata },
+    },
+  });
+}
 
 export type CustomDomainView = {
   id: string;
@@ -44,7 +69,7 @@ export function listCustomDomains(tenantId: string): Promise<CustomDomainView[]>
 }
 
 /** Claims a hostname for the tenant, unverified. A hostname belongs to one tenant only. */
-export async function addCustomDomain(tenantId: string, rawHostname: string): Promise<CustomDomainView> {
+export async function addCustomDomain(tenantId: string, rawHostname: string, actor?: DomainActor): Promise<CustomDomainView> {
   const parsed = customHostnameSchema.safeParse(rawHostname);
   if (!parsed.success) {
     throw new ApiError("validation_failed", 422, "The domain is not valid.", [
@@ -67,6 +92,7 @@ export async function addCustomDomain(tenantId: string, rawHostname: string): Pr
       const domain = await tx.tenantDomain.create({
         data: { tenantId, hostname, verificationToken: `livery-verify=${randomBytes(16).toString("hex")}` },
       });
+      await auditDomain(tx, tenantId, actor, "domain.added", domain);
       return toView(domain);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -82,7 +108,7 @@ export async function addCustomDomain(tenantId: string, rawHostname: string): Pr
  * value equals its token. Only verified domains route. The DNS lookup runs
  * outside the transaction so a slow resolver holds no connection.
  */
-export async function verifyCustomDomain(tenantId: string, domainId: string): Promise<CustomDomainView> {
+export async function verifyCustomDomain(tenantId: string, domainId: string, actor?: DomainActor): Promise<CustomDomainView> {
   const domain = await withTenant(tenantId, (tx) => tx.tenantDomain.findFirst({ where: { id: domainId, tenantId } }));
   if (!domain) throw notFound("The domain");
   const name = `${VERIFICATION_PREFIX}.${domain.hostname}`;
@@ -94,18 +120,23 @@ export async function verifyCustomDomain(tenantId: string, domainId: string): Pr
       ? `${name} has TXT ${lookup.values.map((v) => JSON.stringify(v)).join(", ")}, not the expected value.`
       : lookup.reason;
   const now = new Date();
-  const updated = await withTenant(tenantId, (tx) =>
-    tx.tenantDomain.update({
+  const updated = await withTenant(tenantId, async (tx) => {
+    await auditDomain(tx, tenantId, actor, verified ? "domain.verified" : "domain.verification_failed", domain, { error });
+    return tx.tenantDomain.update({
       where: { id: domain.id },
       // Once verified, a domain keeps routing through a later failed check (a DNS
       // outage must not take portals offline); the failure is still reported.
       data: { lastCheckedAt: now, lastCheckError: error, verifiedAt: verified ? (domain.verifiedAt ?? now) : domain.verifiedAt },
-    }),
-  );
+    });
+  });
   return toView(updated);
 }
 
-export async function removeCustomDomain(tenantId: string, domainId: string): Promise<void> {
-  const { count } = await withTenant(tenantId, (tx) => tx.tenantDomain.deleteMany({ where: { id: domainId, tenantId } }));
-  if (count === 0) throw notFound("The domain");
+export async function removeCustomDomain(tenantId: string, domainId: string, actor?: DomainActor): Promise<void> {
+  await withTenant(tenantId, async (tx) => {
+    const domain = await tx.tenantDomain.findFirst({ where: { id: domainId, tenantId } });
+    if (!domain) throw notFound("The domain");
+    await tx.tenantDomain.delete({ where: { id: domain.id } });
+    await auditDomain(tx, tenantId, actor, "domain.removed", domain);
+  });
 }

@@ -5,15 +5,15 @@ import dgram from "node:dgram";
  * map and NXDOMAIN for everything else: enough to test domain verification
  * without the network. `records` can be changed while it runs.
  */
-export async function startDnsServer(records: Map<string, string[]>) {
+export async function startDnsServer(records: Map<string, string[]>, port = 0) {
   const socket = dgram.createSocket("udp4");
   socket.on("message", (query, peer) => {
     const answer = respond(query, records);
     if (answer) socket.send(answer, peer.port, peer.address);
   });
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
-  const { port } = socket.address();
-  return { address: `127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => socket.close(() => resolve())) };
+  await new Promise<void>((resolve) => socket.bind(port, "127.0.0.1", resolve));
+  const bound = socket.address().port;
+  return { address: `127.0.0.1:${bound}`, close: () => new Promise<void>((resolve) => socket.close(() => resolve())) };
 }
 
 const TYPE_TXT = 16;

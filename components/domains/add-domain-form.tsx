@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { addDomainAction } from "@/app/(site)/settings/domains/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function AddDomainForm() {
+  const [state, action, pending] = useActionState(addDomainAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <Field
+            id="hostname"
+            name="hostname"
+            label="Domain"
+            placeholder="portal.example.com"
+            required
+            error={state?.fieldErrors?.hostname}
+          />
+        </div>
+        <Button type="submit" pending={pending}>
+          Add domain
+        </Button>
+      </div>
+      {state && (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`text-sm ${state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}`}
+        >
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

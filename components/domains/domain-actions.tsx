@@ -1,0 +1,40 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { removeDomainAction, verifyDomainAction } from "@/app/(site)/settings/domains/actions";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/http/action-result";
+
+export function DomainActions({ domainId, hostname }: { domainId: string; hostname: string }) {
+  const [pending, start] = useTransition();
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-2">
+        <Button
+          variant="secondary"
+          pending={pending && !confirming}
+          onClick={() => start(async () => setResult(await verifyDomainAction(domainId)))}
+        >
+          Verify
+        </Button>
+        <Button
+          variant="danger"
+          pending={pending && confirming}
+          onClick={() => (confirming ? start(async () => setResult(await removeDomainAction(domainId))) : setConfirming(true))}
+        >
+          {confirming ? `Confirm removing ${hostname}` : "Remove"}
+        </Button>
+      </div>
+      {result && (
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={`text-sm ${result.ok ? "text-fg-muted" : "text-red-700 dark:text-red-400"}`}
+        >
+          {result.message}
+        </p>
+      )}
+    </div>
+  );
+}
