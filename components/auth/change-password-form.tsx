@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { changePasswordAction } from "@/app/(site)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, null);
@@ -28,14 +29,7 @@ export function ChangePasswordForm() {
         minLength={12}
         error={state?.fieldErrors?.newPassword}
       />
-      {state && (
-        <p
-          role="status"
-          className={state.ok ? "text-sm text-green-800 dark:text-green-300" : "text-sm text-red-700 dark:text-red-400"}
-        >
-          {state.message}
-        </p>
-      )}
+      <FormMessage result={state} />
       <Button type="submit" pending={pending} className="self-start">
         Change password
       </Button>

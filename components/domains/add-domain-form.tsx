@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { addDomainAction } from "@/app/(site)/settings/domains/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function AddDomainForm() {
   const [state, action, pending] = useActionState(addDomainAction, null);
@@ -24,14 +25,7 @@ export function AddDomainForm() {
           Add domain
         </Button>
       </div>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={`text-sm ${state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}`}
-        >
-          {state.message}
-        </p>
-      )}
+      <FormMessage result={state} />
     </form>
   );
 }

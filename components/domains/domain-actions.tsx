@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { removeDomainAction, verifyDomainAction } from "@/app/(site)/settings/domains/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function DomainActions({ domainId, hostname }: { domainId: string; hostname: string }) {
   const [pending, start] = useTransition();
@@ -27,14 +28,7 @@ export function DomainActions({ domainId, hostname }: { domainId: string; hostna
           {confirming ? `Confirm removing ${hostname}` : "Remove"}
         </Button>
       </div>
-      {result && (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`text-sm ${result.ok ? "text-fg-muted" : "text-red-700 dark:text-red-400"}`}
-        >
-          {result.message}
-        </p>
-      )}
+      <FormMessage result={result} />
     </div>
   );
 }

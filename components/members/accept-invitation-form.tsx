@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { acceptInvitationAction } from "@/app/(site)/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
@@ -36,14 +37,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         onChange={(e) => (password.current = e.target.value)}
         error={state?.fieldErrors?.password}
       />
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={state.ok ? "text-sm text-green-800 dark:text-green-300" : "text-sm text-red-700 dark:text-red-400"}
-        >
-          {state.message}
-        </p>
-      )}
+      <FormMessage result={state} />
       <Button type="submit" pending={pending || !!state?.ok}>
         Join
       </Button>

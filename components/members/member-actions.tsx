@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction, transferOwnershipAction } from "@/app/(site)/members/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Props = { userId: string; email: string; role: string; canManageOwners: boolean; isSelf: boolean };
 
@@ -57,14 +58,7 @@ export function MemberActions({ userId, email, role, canManageOwners, isSelf }: 
           </Button>
         )}
       </div>
-      {result && (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`text-sm ${result.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-400"}`}
-        >
-          {result.message}
-        </p>
-      )}
+      <FormMessage result={result} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { withPlatform } from "@/lib/db/platform";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { hashPassword, passwordSchema, verifyPassword } from "./passwords";
@@ -11,17 +12,7 @@ function asUser<T>(user: SessionUser, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 function audit(tx: Tx, user: SessionUser, action: string) {
-  return tx.auditLog.create({
-    data: {
-      tenantId: user.tenantId,
-      actorType: "USER",
-      actorId: user.id,
-      actorLabel: user.email,
-      action,
-      targetType: "user",
-      targetId: user.id,
-    },
-  });
+  return recordAudit(tx, { tenantId: user.tenantId, actor: user, action, targetType: "user", targetId: user.id });
 }
 
 /** Changing the password also ends every session, this one included. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record";
 import { Prisma, type TenantDomain } from "@/lib/db/generated/prisma/client";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { getEnv } from "@/lib/env";
@@ -19,19 +20,15 @@ function auditDomain(
   actor: DomainActor | undefined,
   action: string,
   domain: { id: string; hostname: string },
-  metadata: object = {},
+  metadata: Prisma.InputJsonObject = {},
 ) {
-  return tx.auditLog.create({
-    data: {
-      tenantId,
-      actorType: actor ? "USER" : "SYSTEM",
-      actorId: actor?.id,
-      actorLabel: actor?.email,
-      action,
-      targetType: "domain",
-      targetId: domain.id,
-      metadata: { hostname: domain.hostname, ...metadata },
-    },
+  return recordAudit(tx, {
+    tenantId,
+    actor,
+    action,
+    targetType: "domain",
+    targetId: domain.id,
+    metadata: { hostname: domain.hostname, ...metadata },
   });
 }
 
