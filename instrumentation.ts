@@ -4,5 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getEnv } = await import("./lib/env");
     getEnv();
+    // Usage counts are batched in memory; a graceful stop must write them.
+    const { installUsageFlushOnExit } = await import("./lib/usage/shutdown");
+    installUsageFlushOnExit();
   }
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
 import { cache } from "react";
 import type { UserRole } from "@/lib/db/generated/prisma/enums";
 import { withPlatform } from "@/lib/db/platform";
@@ -21,9 +23,28 @@ type Claims = { userId?: string; role?: string; tenantId?: string | null; sv?: n
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions())) as { claims?: Claims } | null;
-  const claims = session?.claims;
+  return verifyClaims(session?.claims, await getRequestTenantId());
+});
+
+/**
+ * The same check for a route handler, from the request's own cookie (the REST
+ * API reads the session this way so it needs no Next request context).
+ */
+export async function getSessionUserFromRequest(
+  request: NextRequest,
+  requestTenantId: string | null,
+): Promise<SessionUser | null> {
+  const options = authOptions();
+  const token = await getToken({ req: request, secret: options.secret, secureCookie: options.useSecureCookies });
+  if (!token) return null;
+  return verifyClaims(
+    { userId: token.sub, role: token.role as string, tenantId: token.tenantId as string | null, sv: token.sv as number },
+    requestTenantId,
+  );
+}
+
+async function verifyClaims(claims: Claims | undefined, requestTenantId: string | null): Promise<SessionUser | null> {
   if (!claims?.userId || typeof claims.sv !== "number") return null;
-  const requestTenantId = await getRequestTenantId();
   if ((claims.tenantId ?? null) !== requestTenantId) return null;
 
   const userId = claims.userId;
@@ -32,7 +53,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     : await withPlatform((tx) => tx.user.findFirst({ where: { id: userId, tenantId: null, role: "SUPER_ADMIN" } }));
   if (!user || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
-});
+}
 
 export function userCan(user: SessionUser | null, permission: Permission): boolean {
   return !!user && can(user.role, permission);

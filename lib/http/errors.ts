@@ -19,3 +19,7 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError("not_found", 404, `${what} was not found.`);
 export const conflict = (message: string, details?: unknown) => new ApiError("conflict", 409, message, details);
 export const planRequired = (message: string) => new ApiError("plan_required", 403, message);
+export const forbidden = (code: string, message: string) => new ApiError(code, 403, message);
+export const unauthenticated = (code: string, message: string) => new ApiError(code, 401, message);
+export const validationFailed = (path: (string | number)[], message: string) =>
+  new ApiError("validation_failed", 422, `${path.join(".") || "The request"} ${message}.`, [{ path, message }]);

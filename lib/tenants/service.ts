@@ -1,26 +1,8 @@
 import "server-only";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import { withPlatform } from "@/lib/db/platform";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { announceTenantChange } from "./status";
-
-/** Who did it, for the audit log. */
-export type Actor = {
-  type: "USER" | "PLATFORM_API_KEY" | "SYSTEM";
-  id?: string;
-  label?: string;
-  ip?: string;
-  userAgent?: string;
-};
-
-function auditFields(actor: Actor) {
-  return {
-    actorType: actor.type,
-    actorId: actor.id ?? null,
-    actorLabel: actor.label ?? null,
-    ip: actor.ip ?? null,
-    userAgent: actor.userAgent ?? null,
-  };
-}
 
 /**
  * Suspends a tenant: its portal and API refuse every request at once on this
@@ -41,15 +23,13 @@ export async function suspendTenant(tenantId: string, reason: string, actor: Act
       where: { id: tenantId },
       data: { status: "SUSPENDED", suspendedReason: trimmed, suspendedAt: before.suspendedAt ?? new Date() },
     });
-    await tx.auditLog.create({
-      data: {
-        tenantId,
-        ...auditFields(actor),
-        action: "tenant.suspended",
-        targetType: "tenant",
-        targetId: tenantId,
-        metadata: { reason: trimmed, before: before.status },
-      },
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: "tenant.suspended",
+      targetType: "tenant",
+      targetId: tenantId,
+      metadata: { reason: trimmed, before: before.status },
     });
     return after;
   });
@@ -65,15 +45,13 @@ export async function activateTenant(tenantId: string, actor: Actor) {
       where: { id: tenantId },
       data: { status: "ACTIVE", suspendedReason: null, suspendedAt: null },
     });
-    await tx.auditLog.create({
-      data: {
-        tenantId,
-        ...auditFields(actor),
-        action: "tenant.activated",
-        targetType: "tenant",
-        targetId: tenantId,
-        metadata: { before: before.status },
-      },
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: "tenant.activated",
+      targetType: "tenant",
+      targetId: tenantId,
+      metadata: { before: before.status },
     });
     return after;
   });

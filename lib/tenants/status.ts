@@ -1,58 +1,94 @@
 import "server-only";
+import { invalidate, onInvalidate, resetInvalidationSubscription } from "@/lib/cache/invalidation";
+import { brandingSchema, featuresSchema, limitsSchema, securitySchema } from "@/lib/config/schemas";
+import type { Plan, TenantStatus } from "@/lib/db/generated/prisma/enums";
 import { withTenant } from "@/lib/db/tenant";
-import type { TenantStatus } from "@/lib/db/generated/prisma/enums";
-import { getRedis, getRedisSubscriber } from "@/lib/redis/client";
+import { type Feature, type Limits, effectiveFeatures, effectiveLimits } from "./plans";
 
 /**
- * The Node layer's view of a tenant's status, re-checked on every tenant
- * request so that a suspension does not wait for the Edge directory's TTL.
+ * The Node layer's view of a tenant: status, plan and the parts of its config
+ * every API request needs (limits, features, IP allowlist). Re-checked on
+ * every tenant request so that a suspension or a plan change does not wait
+ * for the Edge directory's TTL.
  *
- * Per instance, a status is trusted for STATUS_TTL_MS. A change made on this
+ * Per instance, a snapshot is trusted for STATUS_TTL_MS. A change made on this
  * instance clears it at once; with REDIS_URL set, the change is published and
  * every instance clears it at once too. Without Redis, other instances see it
  * within STATUS_TTL_MS.
  */
 export const STATUS_TTL_MS = 1_000;
-export const TENANT_CHANGED_CHANNEL = "livery:tenant-changed";
+export const TENANT_INVALIDATION = "tenant";
 
-type Entry = { status: TenantStatus | null; expiresAt: number };
-const slot = globalThis as typeof globalThis & { __liveryTenantStatus?: Map<string, Entry>; __liveryStatusSubscribed?: boolean };
-const entries = (slot.__liveryTenantStatus ??= new Map());
+export type TenantSnapshot = {
+  id: string;
+  slug: string;
+  name: string;
+  plan: Plan;
+  status: TenantStatus;
+  limits: Limits;
+  features: Record<Feature, boolean>;
+  ipAllowlist: string[];
+  branding: { primaryColor?: string; accentColor?: string; logoUrl?: string; faviconUrl?: string };
+};
 
-function subscribeOnce(): void {
-  if (slot.__liveryStatusSubscribed) return;
-  slot.__liveryStatusSubscribed = true;
-  const subscriber = getRedisSubscriber();
-  if (!subscriber) return;
-  subscriber.on("message", (channel: string, tenantId: string) => {
-    if (channel === TENANT_CHANGED_CHANNEL) entries.delete(tenantId);
-  });
-  subscriber.subscribe(TENANT_CHANGED_CHANNEL).catch((error: Error) => {
-    console.error(`[tenant-status] cannot subscribe to ${TENANT_CHANGED_CHANNEL}: ${error.message}`);
-  });
+type Entry = { snapshot: TenantSnapshot | null; expiresAt: number };
+const slot = globalThis as typeof globalThis & { __liveryTenantSnapshots?: Map<string, Entry> };
+const entries = (slot.__liveryTenantSnapshots ??= new Map());
+
+async function loadSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
+  const tenant = await withTenant(tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, include: { config: true } }));
+  if (!tenant) return null;
+  // Stored config was validated on write; anything that no longer parses
+  // (rules tightened since) counts as unset, never as raw input.
+  const parse = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, value: unknown): T =>
+    (schema.safeParse(value ?? {}).data ?? {}) as T;
+  const limits = parse<Partial<Limits>>(limitsSchema, tenant.config?.limits);
+  const features = parse<Partial<Record<Feature, boolean>>>(featuresSchema, tenant.config?.features);
+  const security = parse<{ ipAllowlist?: string[] }>(securitySchema, tenant.config?.security);
+  const { primaryColor, accentColor, logoUrl, faviconUrl } = parse<TenantSnapshot["branding"]>(
+    brandingSchema,
+    tenant.config?.branding,
+  );
+  const branding = { primaryColor, accentColor, logoUrl, faviconUrl };
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    plan: tenant.plan,
+    status: tenant.status,
+    limits: effectiveLimits(tenant.plan, limits),
+    features: effectiveFeatures(tenant.plan, features),
+    ipAllowlist: security.ipAllowlist ?? [],
+    branding,
+  };
+}
+
+/** The tenant as this instance currently trusts it, or null when it does not exist (any more). */
+export async function getTenantSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
+  onInvalidate(TENANT_INVALIDATION, forget);
+  const cached = entries.get(tenantId);
+  if (cached && cached.expiresAt > Date.now()) return cached.snapshot;
+  const snapshot = await loadSnapshot(tenantId);
+  entries.set(tenantId, { snapshot, expiresAt: Date.now() + STATUS_TTL_MS });
+  return snapshot;
 }
 
 /** ACTIVE, SUSPENDED, or null when the tenant does not exist (any more). */
 export async function getTenantStatus(tenantId: string): Promise<TenantStatus | null> {
-  subscribeOnce();
-  const cached = entries.get(tenantId);
-  if (cached && cached.expiresAt > Date.now()) return cached.status;
-  const tenant = await withTenant(tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } }));
-  const status = tenant?.status ?? null;
-  entries.set(tenantId, { status, expiresAt: Date.now() + STATUS_TTL_MS });
-  return status;
+  return (await getTenantSnapshot(tenantId))?.status ?? null;
 }
 
-/** Call after changing a tenant's status, slug, domains or existence. */
-export async function announceTenantChange(tenantId: string): Promise<void> {
+function forget(tenantId: string): void {
   entries.delete(tenantId);
-  await getRedis()
-    ?.publish(TENANT_CHANGED_CHANNEL, tenantId)
-    .catch((error: Error) => console.error(`[tenant-status] publish failed: ${error.message}`));
 }
 
-/** For tests: forget every cached status, and subscribe again on next use (e.g. after REDIS_URL changed). */
+/** Call after changing a tenant's status, plan, config, slug, domains or existence. */
+export async function announceTenantChange(tenantId: string): Promise<void> {
+  await invalidate(TENANT_INVALIDATION, tenantId);
+}
+
+/** For tests: forget every cached snapshot, and subscribe again on next use (e.g. after REDIS_URL changed). */
 export function resetTenantStatus(): void {
   entries.clear();
-  slot.__liveryStatusSubscribed = false;
+  resetInvalidationSubscription();
 }

@@ -21,6 +21,9 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
     },
   });
   await tx.tenantUsageMetric.create({ data: { tenantId, day: new Date("2026-01-01"), apiCalls: 10n } });
+  await tx.usageEvent.create({
+    data: { tenantId, eventId: `evt-${slug}`, metric: "revenueCents", value: 100n, occurredAt: new Date("2026-01-01") },
+  });
   await tx.content.create({
     data: { tenantId, title: `Secret of ${slug}`, body: slug, sizeBytes: slug.length, createdById: user.id },
   });

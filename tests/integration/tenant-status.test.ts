@@ -4,7 +4,8 @@ import { withPlatform } from "@/lib/db/platform";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectRedis } from "@/lib/redis/client";
 import { activateTenant, suspendTenant } from "@/lib/tenants/service";
-import { resetTenantStatus, getTenantStatus, TENANT_CHANGED_CHANNEL } from "@/lib/tenants/status";
+import { INVALIDATION_CHANNEL } from "@/lib/cache/invalidation";
+import { resetTenantStatus, getTenantStatus } from "@/lib/tenants/status";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
 setupTestDatabase();
@@ -83,7 +84,7 @@ describe.runIf(process.env.REDIS_TEST_URL)("with REDIS_URL, across instances", (
     await withPlatform((tx) =>
       tx.tenant.update({ where: { id: tenantId }, data: { status: "SUSPENDED", suspendedAt: new Date(), suspendedReason: "x" } }),
     );
-    await otherInstance.publish(TENANT_CHANGED_CHANNEL, tenantId);
+    await otherInstance.publish(INVALIDATION_CHANNEL, `tenant:${tenantId}`);
     // Well inside STATUS_TTL_MS: only the message can have cleared the entry.
     await expect.poll(() => getTenantStatus(tenantId), { timeout: 500, interval: 20 }).toBe("SUSPENDED");
   });

@@ -1,0 +1,34 @@
+import "server-only";
+import { flushUsage, pendingUsage } from "./meter";
+
+/**
+ * `next start` answers SIGTERM by closing its HTTP server (letting requests in
+ * flight finish) and then calling process.exit(). Usage counted by those last
+ * requests must be written before that exit, so the exit waits for one final
+ * flush. Installed once per process from instrumentation.ts.
+ */
+export function installUsageFlushOnExit(): void {
+  const slot = globalThis as typeof globalThis & { __liveryExitHooked?: boolean };
+  if (slot.__liveryExitHooked) return;
+  slot.__liveryExitHooked = true;
+
+  let stopping = false;
+  const onSignal = () => {
+    stopping = true;
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+
+  const exit = process.exit.bind(process);
+  let exiting = false;
+  process.exit = ((code?: number) => {
+    if (!stopping || exiting) return exit(code);
+    exiting = true;
+    const { apiCalls } = pendingUsage();
+    flushUsage()
+      .then(() => console.log(`[usage] flushed ${apiCalls} pending API call(s) before exit`))
+      .catch((error: Error) => console.error(`[usage] final flush failed: ${error.message}`))
+      .finally(() => exit(code));
+    return undefined as never;
+  }) as typeof process.exit;
+}
