@@ -74,7 +74,7 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
   options: RouteOptions<B, Q>,
   handler: (context: Context<Infer<B>, Infer<Q>>) => Promise<Reply | unknown>,
 ) {
-  return async (request: NextRequest, routeContext?: RouteContext): Promise<Response> => {
+  const route = async (request: NextRequest, routeContext?: RouteContext): Promise<Response> => {
     const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
     const headers: Record<string, string> = { "X-Request-Id": requestId, "Cache-Control": "no-store" };
     let meteredTenant: string | null = null;
@@ -159,6 +159,8 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
       return finish(mapped.status, mapped.body, mapped.headers);
     }
   };
+  // The options travel with the handler so tests can match route files to the registry.
+  return Object.assign(route, { options });
 }
 
 function envelope(code: string, message: string, requestId: string) {

@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { ALL_ROUTES } from "@/lib/api/routes";
+
+const V1 = path.join(import.meta.dirname, "../../app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+function apiPath(file: string): string {
+  const relative = path.relative(V1, path.dirname(file)).split(path.sep).join("/");
+  return `/${relative}`.replace(/\[(\w+)\]/g, "{$1}");
+}
+
+describe("route registry", () => {
+  it("lists exactly the handlers under app/api/v1, each wrapping its own spec", async () => {
+    const served: string[] = [];
+    for (const file of routeFiles(V1)) {
+      const module = (await import(file)) as Record<string, { options?: unknown } | undefined>;
+      for (const method of METHODS) {
+        const handler = module[method];
+        if (!handler) continue;
+        const spec = ALL_ROUTES.find((route) => route.method === method && route.path === apiPath(file));
+        expect(spec, `${method} ${apiPath(file)} is not in lib/api/routes`).toBeDefined();
+        expect(handler.options, `${method} ${apiPath(file)} must be api(<its spec>, …)`).toBe(spec);
+        served.push(`${method} ${apiPath(file)}`);
+      }
+    }
+    expect(served.sort()).toEqual(ALL_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it("declares a permission on every tenant route that changes or reads tenant data", () => {
+    const exempt = new Set(["GET /tenants/current/info"]);
+    for (const route of ALL_ROUTES.filter((r) => r.access === "tenant")) {
+      if (exempt.has(`${route.method} ${route.path}`)) continue;
+      expect(route.permission, `${route.method} ${route.path}`).toBeDefined();
+    }
+  });
+});
+
+describe("OpenAPI document", () => {
+  const doc = buildOpenApiDocument();
+
+  it("is OpenAPI 3.1 and lists every route with its responses", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    for (const route of ALL_ROUTES) {
+      const operation = doc.paths[route.path]?.[route.method.toLowerCase()] as { responses: Record<string, unknown> } | undefined;
+      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      expect(Object.keys(operation!.responses)).toContain(String(route.success.status));
+    }
+  });
+
+  it("has unique operation ids and declares every path parameter", () => {
+    const ids = new Set<string>();
+    for (const [p, operations] of Object.entries(doc.paths)) {
+      for (const operation of Object.values(operations) as {
+        operationId: string;
+        parameters: { name: string; in: string }[];
+      }[]) {
+        expect(ids.has(operation.operationId), operation.operationId).toBe(false);
+        ids.add(operation.operationId);
+        const declared = operation.parameters.filter((x) => x.in === "path").map((x) => x.name);
+        expect(declared.sort()).toEqual([...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
+      }
+    }
+  });
+
+  it("every $ref resolves", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+  });
+});
