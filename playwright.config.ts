@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
+import { E2E_KEYS } from "./e2e/fixtures/keys";
 import { DNS_PORT } from "./e2e/hosts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -58,6 +59,7 @@ export default defineConfig({
       TRUSTED_PROXY_HOPS: "1",
       // e2e/domains.spec.ts answers TXT lookups from a DNS server on this port.
       DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+      PLATFORM_API_KEY: E2E_KEYS.platform,
     },
   },
 });

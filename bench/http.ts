@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { Sample } from "./stats";
 
-export type Target = { name: string; host: string; path: string };
+export type Target = { name: string; host: string; path: string; headers?: Record<string, string> };
 
 /**
  * Sends `perRound` requests to each target per round, `concurrency` at a
@@ -39,7 +39,7 @@ function timedGet(agent: http.Agent, port: number, target: Target): Promise<numb
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.get(
-      { host: "127.0.0.1", port, path: target.path, headers: { host: target.host }, agent },
+      { host: "127.0.0.1", port, path: target.path, headers: { ...target.headers, host: target.host }, agent },
       (response) => {
         if (response.statusCode !== 200) reject(new Error(`${target.name}: HTTP ${response.statusCode}`));
         response.resume();

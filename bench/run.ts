@@ -1,10 +1,15 @@
 // `npm run bench`: every benchmark of the project, one after another, each
 // printing its variants side by side. Set TEST_DATABASE_URL to include PostgreSQL.
+import { benchApi } from "./api.bench";
 import { benchPages } from "./pages.bench";
+import { withBenchServer } from "./server";
 import { benchTenantContext } from "./tenant-context.bench";
 import { benchTenantResolution } from "./tenant-resolution.bench";
 
 console.log(`Livery benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 await benchTenantContext();
 await benchTenantResolution();
-await benchPages();
+await withBenchServer(async (server) => {
+  await benchPages(server);
+  await benchApi(server);
+});

@@ -29,17 +29,27 @@ export type RawResponse = { status: number; body: string; headers: http.Incoming
  * (browsers and fetch() will not send a spoofed Host or internal headers).
  */
 export function rawGet(host: string, path = "/", headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest("GET", host, path, headers);
+}
+
+export function rawRequest(
+  method: string,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port: PORT, path, headers: { ...headers, host }, agent: false },
+      { host: "127.0.0.1", port: PORT, path, method, headers: { ...headers, host }, agent: false },
       (response) => {
-        let body = "";
+        let text = "";
         response.setEncoding("utf8");
-        response.on("data", (chunk: string) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text, headers: response.headers }));
       },
     );
     request.on("error", reject);
-    request.end();
+    request.end(body);
   });
 }

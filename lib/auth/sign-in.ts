@@ -1,4 +1,5 @@
 import "server-only";
+import { recordTenantSignIn } from "@/lib/usage/active-users";
 import { z } from "zod";
 import type { UserRole } from "@/lib/db/generated/prisma/enums";
 import { findSuperAdminByEmail, withPlatform } from "@/lib/db/platform";
@@ -77,9 +78,10 @@ async function audit(attempt: Attempt, action: string, userId: string | null): P
     userAgent: attempt.userAgent?.slice(0, 500) ?? null,
   };
   if (attempt.tenantId) {
-    await withTenant(attempt.tenantId, async (tx) => {
+    const tenantId = attempt.tenantId;
+    await withTenant(tenantId, async (tx) => {
       await tx.auditLog.create({ data });
-      if (userId) await tx.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
+      if (userId) await recordTenantSignIn(tx, tenantId, userId);
     });
   } else {
     await withPlatform(async (tx) => {

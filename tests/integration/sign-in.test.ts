@@ -102,6 +102,26 @@ describe("authenticate", () => {
   });
 });
 
+describe("active users", () => {
+  const today = async (tenantId: string) =>
+    (
+      await withTenant(tenantId, (tx) =>
+        tx.tenantUsageMetric.findFirst({ where: { day: new Date(new Date().toISOString().slice(0, 10)) } }),
+      )
+    )?.activeUsers ?? 0;
+
+  it("counts each user once per day, however often they sign in", async () => {
+    const before = await today(globex);
+    const signIn = (email: string) => authenticate({ email, password: DEMO_PASSWORD, tenantId: globex, ip: "192.0.2.50" });
+    // (viewer@globex is throttled by an earlier test; owner@globex signed in once already.)
+    const results = await Promise.all([signIn("member@globex.test"), signIn("member@globex.test")]);
+    results.push(await signIn("member@globex.test"), await signIn("admin@globex.test"));
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+    await authenticate({ email: "owner@globex.test", password: "wrong-password-123", tenantId: globex, ip: "192.0.2.51" });
+    expect((await today(globex)) - before).toBe(2);
+  });
+});
+
 describe("account", () => {
   const member = async () => {
     const result = await authenticate({ email: "member@acme.test", password: DEMO_PASSWORD, tenantId: acme, ip: "192.0.2.10" });
