@@ -35,3 +35,6 @@ CREATE POLICY platform_access ON "UsageEvent" TO livery_platform USING (true) WI
 ALTER TABLE "UsageEvent" ADD CONSTRAINT "UsageEvent_value_nonnegative" CHECK ("value" >= 0);
 ALTER TABLE "TenantApiKey" ADD CONSTRAINT "TenantApiKey_rate_positive"
   CHECK ("rateLimitPerMinute" IS NULL OR "rateLimitPerMinute" > 0);
+
+-- The platform's tenant list sorts by name with the id as tie-breaker (keyset pagination).
+CREATE INDEX "Tenant_name_id_idx" ON "Tenant"("name", "id");
