@@ -1,4 +1,16 @@
+import { auditEntrySchema, auditLogQuerySchema, pageSchema } from "@/lib/audit/schemas";
 import { defineRoute } from "../spec";
 
-// Filled in with the audit routes; see meta.ts for the shape.
-export const auditRoutes = {} satisfies Record<string, ReturnType<typeof defineRoute>>;
+export const auditRoutes = {
+  listAuditLog: defineRoute({
+    method: "GET",
+    path: "/tenants/{id}/audit-log",
+    summary: "The tenant's audit log, newest first, filtered by action (exact, or a prefix ending in `.`), actor type and time",
+    tag: "Audit",
+    access: "tenant",
+    permission: "read:audit",
+    tenantParam: "id",
+    query: auditLogQuerySchema,
+    success: { status: 200, schema: pageSchema(auditEntrySchema), description: "One page of entries" },
+  }),
+} satisfies Record<string, ReturnType<typeof defineRoute>>;

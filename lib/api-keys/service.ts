@@ -1,0 +1,167 @@
+import "server-only";
+import type { Principal } from "@/lib/api/principal";
+import { type Actor, recordAudit } from "@/lib/audit/record";
+import { afterCursor, NEWEST_FIRST, type Page, toPage } from "@/lib/audit/schemas";
+import { isPermission, type Permission, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { limitsSchema } from "@/lib/config/schemas";
+import type { Prisma, TenantApiKey } from "@/lib/db/generated/prisma/client";
+import { type Tx, withTenant } from "@/lib/db/tenant";
+import { ApiError, conflict, forbidden, notFound } from "@/lib/http/errors";
+import { lockTenantLimit } from "@/lib/tenants/limit-lock";
+import { effectiveLimits } from "@/lib/tenants/plans";
+import { displayPrefix, generateApiKeySecret, hashApiKey } from "./keys";
+import { forgetApiKey } from "./lookup";
+import type { ApiKeyCreateInput, ApiKeyListQuery, ApiKeyRotateInput } from "./schemas";
+import { type ApiKeyView, statusOf, statusWhere, toView } from "./status";
+
+/** Who creates or rotates a key, and so which permissions they may hand out. */
+export type KeyGrantor = { actor: Actor; userId: string | null; mayGrant: readonly Permission[] };
+
+/** A key gets no permission its creator lacks: a session's role, a tenant key's own scopes; the platform any. */
+export function keyGrantorFor(principal: Principal, actor: Actor, tenantId: string): KeyGrantor {
+  switch (principal.kind) {
+    case "platform_key":
+      return { actor, userId: null, mayGrant: PERMISSIONS };
+    case "tenant_key":
+      return { actor, userId: null, mayGrant: principal.key.permissions.filter(isPermission) };
+    case "session": {
+      const { user } = principal;
+      return { actor, userId: user.tenantId === tenantId ? user.id : null, mayGrant: ROLE_PERMISSIONS[user.role] };
+    }
+  }
+}
+
+function assertMayGrant(grantor: KeyGrantor, permissions: readonly string[]): void {
+  const beyond = permissions.filter((p) => !(grantor.mayGrant as readonly string[]).includes(p));
+  if (beyond.length > 0) {
+    throw forbidden(
+      "insufficient_permissions",
+      `You cannot grant ${beyond.map((p) => `\`${p}\``).join(", ")}: a key gets only permissions its creator has.`,
+    );
+  }
+}
+
+export function listApiKeys(tenantId: string, query: ApiKeyListQuery): Promise<Page<ApiKeyView>> {
+  const now = new Date();
+  const filters = [afterCursor(query.cursor), query.status ? statusWhere(query.status, now) : {}];
+  return withTenant(tenantId, async (tx) => {
+    const rows = await tx.tenantApiKey.findMany({
+      where: { tenantId, AND: filters },
+      orderBy: [...NEWEST_FIRST],
+      take: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (row) => toView(row, now));
+  });
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function findKey(tx: Tx, tenantId: string, keyId: string): Promise<TenantApiKey> {
+  const key = uuidPattern.test(keyId) ? await tx.tenantApiKey.findFirst({ where: { id: keyId, tenantId } }) : null;
+  if (!key) throw notFound("The API key");
+  return key;
+}
+
+function auditKey(tx: Tx, tenantId: string, actor: Actor, action: string, key: TenantApiKey, extra: Prisma.InputJsonObject = {}) {
+  const metadata = { name: key.name, prefix: key.prefix, permissions: key.permissions, ...extra };
+  return recordAudit(tx, { tenantId, actor, action, targetType: "api_key", targetId: key.id, metadata });
+}
+
+/** Counted under the tenant's apiKeys lock, so two creates at the limit cannot both pass. */
+async function assertBelowKeyLimit(tx: Tx, tenantId: string, now: Date): Promise<void> {
+  await lockTenantLimit(tx, tenantId, "apiKeys");
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { config: true } });
+  const overrides = limitsSchema.safeParse(tenant.config?.limits ?? {}).data ?? {};
+  const limit = effectiveLimits(tenant.plan, overrides).apiKeys;
+  const usable = await tx.tenantApiKey.count({ where: { tenantId, ...statusWhere("usable", now) } });
+  if (usable >= limit) {
+    throw new ApiError(
+      "limit_exceeded",
+      403,
+      `This tenant has ${usable} active API keys and its ${tenant.plan} plan allows ${limit}; revoke one or upgrade the plan.`,
+    );
+  }
+}
+
+function newKeyData(
+  tenantId: string,
+  secret: string,
+  fields: Omit<Prisma.TenantApiKeyUncheckedCreateInput, "tenantId" | "prefix" | "hash">,
+) {
+  return { tenantId, prefix: displayPrefix(secret), hash: hashApiKey(secret), ...fields };
+}
+
+/** Creates a key and returns it with its secret, which is shown this once and stored only as a hash. */
+export async function createApiKey(tenantId: string, input: ApiKeyCreateInput, grantor: KeyGrantor) {
+  assertMayGrant(grantor, input.permissions);
+  const secret = generateApiKeySecret("tenant");
+  const key = await withTenant(tenantId, async (tx) => {
+    await assertBelowKeyLimit(tx, tenantId, new Date());
+    const key = await tx.tenantApiKey.create({
+      data: newKeyData(tenantId, secret, { ...input, createdById: grantor.userId }),
+    });
+    await auditKey(tx, tenantId, grantor.actor, "api_key.created", key, {
+      expiresAt: key.expiresAt?.toISOString() ?? null,
+      rateLimitPerMinute: key.rateLimitPerMinute,
+    });
+    return key;
+  });
+  return { ...toView(key), secret };
+}
+
+/** Revokes a key at once, on every instance. Revoking a revoked key changes nothing and succeeds. */
+export async function revokeApiKey(tenantId: string, keyId: string, actor: Actor): Promise<void> {
+  const now = new Date();
+  const key = await withTenant(tenantId, async (tx) => {
+    const key = await findKey(tx, tenantId, keyId);
+    // Conditional, so of two concurrent revocations only one writes an audit entry.
+    const { count } = await tx.tenantApiKey.updateMany({
+      where: { id: key.id, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
+      data: { revokedAt: now },
+    });
+    if (count > 0) await auditKey(tx, tenantId, actor, "api_key.revoked", key);
+    return key;
+  });
+  await forgetApiKey(key.hash);
+}
+
+/**
+ * Replaces a key with a new one of the same name, permissions, rate limit
+ * and expiry. The old secret keeps working for the grace period (never past
+ * its own expiry), so clients can switch over; a grace of 0 revokes it at
+ * once. The plan's key limit is not checked: the old key is on its way out.
+ */
+export async function rotateApiKey(tenantId: string, keyId: string, input: ApiKeyRotateInput, grantor: KeyGrantor) {
+  const now = new Date();
+  const secret = generateApiKeySecret("tenant");
+  const { old, fresh } = await withTenant(tenantId, async (tx) => {
+    const old = await findKey(tx, tenantId, keyId);
+    const status = statusOf(old, now);
+    if (status === "revoked" || status === "expired") throw conflict(`This key is ${status}; create a new key instead.`);
+    if (status === "rotating") throw conflict("This key has already been rotated; rotate its replacement instead.");
+    // The new secret carries the old key's permissions: rotating must not hand out more than creating could.
+    assertMayGrant(grantor, old.permissions);
+    const { name, permissions, rateLimitPerMinute, expiresAt } = old;
+    const fresh = await tx.tenantApiKey.create({
+      data: newKeyData(tenantId, secret, { name, permissions, rateLimitPerMinute, expiresAt, createdById: grantor.userId }),
+    });
+    const graceEnd = new Date(now.getTime() + input.gracePeriodHours * 3_600_000);
+    const ending =
+      input.gracePeriodHours === 0 ? { revokedAt: now } : { expiresAt: expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd };
+    // Conditional, so of two concurrent rotations of one key only one succeeds.
+    const { count } = await tx.tenantApiKey.updateMany({
+      where: { id: old.id, replacedById: null },
+      data: { ...ending, replacedById: fresh.id },
+    });
+    if (count === 0) throw conflict("This key has already been rotated; rotate its replacement instead.");
+    await auditKey(tx, tenantId, grantor.actor, "api_key.rotated", old, {
+      replacedById: fresh.id,
+      newPrefix: fresh.prefix,
+      gracePeriodHours: input.gracePeriodHours,
+      oldKeyValidUntil: ("revokedAt" in ending ? now : ending.expiresAt).toISOString(),
+    });
+    return { old, fresh };
+  });
+  await forgetApiKey(old.hash);
+  return { ...toView(fresh), secret };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { AuditLog, Prisma } from "@/lib/db/generated/prisma/client";
+import { withTenant } from "@/lib/db/tenant";
+import { afterCursor, type AuditLogQuery, NEWEST_FIRST, type Page, toPage } from "./schemas";
+
+export type AuditEntryView = Omit<AuditLog, "tenantId">;
+
+function toView(entry: AuditLog): AuditEntryView {
+  const { id, action, actorType, actorId, actorLabel, targetType, targetId, ip, userAgent, metadata, createdAt } = entry;
+  return { id, action, actorType, actorId, actorLabel, targetType, targetId, ip, userAgent, metadata, createdAt };
+}
+
+/**
+ * `api_key.` matches every api_key action; anything else matches itself only.
+ * Prisma hands startsWith to LIKE unescaped, where `_` would match any character.
+ */
+function actionFilter(action: string | undefined): Prisma.AuditLogWhereInput {
+  if (!action) return {};
+  return action.endsWith(".") ? { action: { startsWith: action.replace(/[\\%_]/g, "\\$&") } } : { action };
+}
+
+/** The tenant's audit entries, newest first, one page at a time. */
+export function listAuditLog(tenantId: string, query: AuditLogQuery): Promise<Page<AuditEntryView>> {
+  const where: Prisma.AuditLogWhereInput = {
+    tenantId,
+    ...actionFilter(query.action),
+    ...(query.actorType ? { actorType: query.actorType } : {}),
+    ...(query.from || query.to ? { createdAt: { gte: query.from, lt: query.to } } : {}),
+    AND: [afterCursor(query.cursor)],
+  };
+  return withTenant(tenantId, async (tx) => {
+    const rows = await tx.auditLog.findMany({ where, orderBy: [...NEWEST_FIRST], take: query.limit + 1 });
+    return toPage(rows, query.limit, toView);
+  });
+}
