@@ -8,6 +8,21 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const dataDir = ".data/e2e";
 
+function chromiumLaunch() {
+  return {
+    executablePath: chromiumExecutable(),
+    args: [
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      // *.localhost resolves to loopback by itself; the demo custom domain needs a rule.
+      "--host-resolver-rules=MAP *.test 127.0.0.1",
+    ],
+  };
+}
+
 // The browser tests run against the production build (`next build` +
 // `next start`) on a fresh embedded database, seeded like the demo.
 export default defineConfig({
@@ -24,22 +39,14 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs each role in once and saves its browser state (e2e/fixtures/roles.ts).
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch() } },
     {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            // *.localhost resolves to loopback by itself; the demo custom domain needs a rule.
-            "--host-resolver-rules=MAP *.test 127.0.0.1",
-          ],
-        },
+        launchOptions: chromiumLaunch(),
       },
     },
   ],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/audit/schemas";
+import { pageQuerySchema } from "@/lib/api/pagination";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 
 export const API_KEY_STATUSES = ["active", "expired", "revoked", "rotating"] as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/api/principal";
 import { type Actor, recordAudit } from "@/lib/audit/record";
-import { afterCursor, NEWEST_FIRST, type Page, toPage } from "@/lib/audit/schemas";
+import { afterCursor, NEWEST_FIRST, type Page, toPage } from "@/lib/api/pagination";
 import { isPermission, type Permission, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { limitsSchema } from "@/lib/config/schemas";
 import type { Prisma, TenantApiKey } from "@/lib/db/generated/prisma/client";
@@ -13,6 +13,7 @@ import { displayPrefix, generateApiKeySecret, hashApiKey } from "./keys";
 import { forgetApiKey } from "./lookup";
 import type { ApiKeyCreateInput, ApiKeyListQuery, ApiKeyRotateInput } from "./schemas";
 import { type ApiKeyView, statusOf, statusWhere, toView } from "./status";
+import { isUuid } from "@/lib/http/ids";
 
 /** Who creates or rotates a key, and so which permissions they may hand out. */
 export type KeyGrantor = { actor: Actor; userId: string | null; mayGrant: readonly Permission[] };
@@ -54,10 +55,8 @@ export function listApiKeys(tenantId: string, query: ApiKeyListQuery): Promise<P
   });
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findKey(tx: Tx, tenantId: string, keyId: string): Promise<TenantApiKey> {
-  const key = uuidPattern.test(keyId) ? await tx.tenantApiKey.findFirst({ where: { id: keyId, tenantId } }) : null;
+  const key = isUuid(keyId) ? await tx.tenantApiKey.findFirst({ where: { id: keyId, tenantId } }) : null;
   if (!key) throw notFound("The API key");
   return key;
 }

@@ -4,13 +4,12 @@ import { ApiError, forbidden, notFound } from "@/lib/http/errors";
 import { TENANT_HINT_ID_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
 import { getTenantSnapshot, type TenantSnapshot } from "@/lib/tenants/status";
 import { isPlatformPrincipal, type Principal } from "./principal";
+import { isUuid } from "@/lib/http/ids";
 
 export type TenantScopeOptions = {
   /** The path parameter that names the tenant (a UUID or `current`), e.g. "id" for /tenants/{id}/… */
   tenantParam?: string;
 };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Which tenant a request acts on. Precedence (docs/tenancy.md): the host
@@ -25,7 +24,7 @@ export async function resolveTenantScope(request: NextRequest, params: Record<st
   const hintTenantId = request.headers.get(TENANT_HINT_ID_HEADER);
   const named = hostTenantId ?? hintTenantId;
   const pathValue = options.tenantParam ? params[options.tenantParam] : undefined;
-  if (pathValue !== undefined && pathValue !== "current" && !uuidPattern.test(pathValue)) throw notFound("The tenant");
+  if (pathValue !== undefined && pathValue !== "current" && !isUuid(pathValue)) throw notFound("The tenant");
   const pathId = pathValue === undefined || pathValue === "current" ? null : pathValue.toLowerCase();
 
   async function tenantFor(principal: Principal): Promise<TenantSnapshot> {

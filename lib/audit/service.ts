@@ -1,7 +1,8 @@
 import "server-only";
 import type { AuditLog, Prisma } from "@/lib/db/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant";
-import { afterCursor, type AuditLogQuery, NEWEST_FIRST, type Page, toPage } from "./schemas";
+import { afterCursor, escapeLike, NEWEST_FIRST, type Page, toPage } from "@/lib/api/pagination";
+import type { AuditLogQuery } from "./schemas";
 
 export type AuditEntryView = Omit<AuditLog, "tenantId">;
 
@@ -16,7 +17,7 @@ function toView(entry: AuditLog): AuditEntryView {
  */
 function actionFilter(action: string | undefined): Prisma.AuditLogWhereInput {
   if (!action) return {};
-  return action.endsWith(".") ? { action: { startsWith: action.replace(/[\\%_]/g, "\\$&") } } : { action };
+  return action.endsWith(".") ? { action: { startsWith: escapeLike(action) } } : { action };
 }
 
 /** The tenant's audit entries, newest first, one page at a time. */

@@ -1,9 +1,14 @@
 import "server-only";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
+import { invalidateTenantConfig } from "@/lib/config/invalidate";
+import { lockTenantLimit } from "@/lib/tenants/limit-lock";
+import { announceTenantChange } from "@/lib/tenants/status";
+import { recordStorageUsage, storageUsedBytes } from "@/lib/usage/storage";
 import { createHash } from "node:crypto";
 import { limitsSchema } from "@/lib/config/schemas";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { BrandAssetKind } from "@/lib/db/generated/prisma/enums";
-import { type Tx, withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/db/tenant";
 import { ApiError } from "@/lib/http/errors";
 import { effectiveLimits } from "@/lib/tenants/plans";
 import { sniffImageType } from "./image-type";
@@ -20,25 +25,19 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-/** Bytes the tenant stores: content bodies and brand assets. */
-export async function storageUsedBytes(tx: Tx, tenantId: string, excludeAssetKind?: BrandAssetKind): Promise<number> {
-  const [content, assets] = await Promise.all([
-    tx.content.aggregate({ where: { tenantId }, _sum: { sizeBytes: true } }),
-    tx.tenantBrandAsset.aggregate({
-      where: { tenantId, ...(excludeAssetKind ? { kind: { not: excludeAssetKind } } : {}) },
-      _sum: { sizeBytes: true },
-    }),
-  ]);
-  return (content._sum.sizeBytes ?? 0) + (assets._sum.sizeBytes ?? 0);
-}
-
 /**
  * Stores a logo or favicon, replacing the previous one of that kind, and
  * points the tenant's branding at it. The bytes decide the type; a declared
  * type that disagrees is refused. Counts toward the plan's storage, checked
  * under a per-tenant lock so two uploads at the limit cannot both pass.
  */
-export async function uploadBrandAsset(tenantId: string, kind: BrandAssetKind, bytes: Uint8Array, declaredType?: string) {
+export async function uploadBrandAsset(
+  tenantId: string,
+  kind: BrandAssetKind,
+  bytes: Uint8Array,
+  declaredType?: string,
+  actor?: AuditActor,
+) {
   if (bytes.byteLength === 0)
     throw new ApiError("validation_failed", 422, "The file is empty.", [{ path: ["file"], message: "is empty" }]);
   if (bytes.byteLength > BRAND_ASSET_MAX_BYTES) {
@@ -57,8 +56,8 @@ export async function uploadBrandAsset(tenantId: string, kind: BrandAssetKind, b
     ]);
   }
 
-  return withTenant(tenantId, async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`storage:${tenantId}`}))`;
+  const uploaded = await withTenant(tenantId, async (tx) => {
+    await lockTenantLimit(tx, tenantId, "storageBytes");
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { config: true } });
     const overrides = limitsSchema.safeParse(tenant.config?.limits ?? {});
     const limit = effectiveLimits(tenant.plan, overrides.success ? overrides.data : {}).storageBytes;
@@ -87,18 +86,21 @@ export async function uploadBrandAsset(tenantId: string, kind: BrandAssetKind, b
       [BRANDING_FIELD[kind]]: brandAssetPath(asset.id),
     };
     await tx.tenantConfig.upsert({ where: { tenantId }, create: { tenantId, branding }, update: { branding } });
-    await tx.auditLog.create({
-      data: {
-        tenantId,
-        actorType: "SYSTEM",
-        action: "branding.asset_uploaded",
-        targetType: "brand_asset",
-        targetId: asset.id,
-        metadata: { kind, contentType, sizeBytes: bytes.byteLength },
-      },
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: "branding.asset_uploaded",
+      targetType: "brand_asset",
+      targetId: asset.id,
+      metadata: { kind, contentType, sizeBytes: bytes.byteLength },
     });
+    await recordStorageUsage(tx, tenantId);
     return { ...asset, url: brandAssetPath(asset.id) };
   });
+  // The new image is part of the brand: every page of the tenant shows it on its next request.
+  await announceTenantChange(tenantId);
+  invalidateTenantConfig(tenantId);
+  return uploaded;
 }
 
 /** An asset of this tenant (row-level security hides every other tenant's). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ContentKind } from "@/lib/db/generated/prisma/enums";
-import { storageUsedBytes } from "@/lib/branding/assets";
+import { storageUsedBytes } from "@/lib/usage/storage";
 import type { Tx } from "@/lib/db/tenant";
 import { ApiError, forbidden, planRequired } from "@/lib/http/errors";
 import { cheapestPlanWith, planIncludes } from "@/lib/tenants/plans";

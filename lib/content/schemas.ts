@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ContentKind } from "@/lib/db/generated/prisma/enums";
 import type { Feature } from "@/lib/tenants/plans";
+import { pageQuerySchema } from "@/lib/api/pagination";
 
 export const CONTENT_KINDS = ["article", "nft", "bond", "fraction"] as const satisfies readonly ContentKind[];
 
@@ -26,11 +27,9 @@ export const updateContentSchema = contentSchema
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, "must change at least one of kind, title, body");
 
-export const listContentQuerySchema = z.object({
+export const listContentQuerySchema = pageQuerySchema.extend({
   kind: z.enum(CONTENT_KINDS).optional(),
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export type CreateContentInput = z.output<typeof createContentSchema>;

@@ -4,8 +4,9 @@ import type { Content, Prisma } from "@/lib/db/generated/prisma/client";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { notFound } from "@/lib/http/errors";
 import { lockTenantLimit } from "@/lib/tenants/limit-lock";
-import { recordStorageUsage } from "@/lib/usage/service";
-import { decodeCursor, encodeCursor, isUuid } from "./cursor";
+import { recordStorageUsage } from "@/lib/usage/storage";
+import { afterCursor, escapeLike, NEWEST_FIRST, toPage } from "@/lib/api/pagination";
+import { isUuid } from "@/lib/http/ids";
 import { checkContentLimits, type ContentTenant, contentSizeBytes, requireKindAllowed } from "./policy";
 import type { CreateContentInput, ListContentQuery, UpdateContentInput } from "./schemas";
 
@@ -25,19 +26,16 @@ export function toContentJson(row: Content) {
 
 /** Newest first, filtered by kind and by a case-insensitive part of the title. */
 export async function listContent(tenantId: string, query: ListContentQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const where: Prisma.ContentWhereInput = {
     tenantId,
     ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.q ? { title: { contains: query.q, mode: "insensitive" } } : {}),
-    ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    ...(query.q ? { title: { contains: escapeLike(query.q), mode: "insensitive" } } : {}),
+    ...afterCursor(query.cursor),
   };
   const rows = await withTenant(tenantId, (tx) =>
-    tx.content.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 }),
+    tx.content.findMany({ where, orderBy: [...NEWEST_FIRST], take: query.limit + 1 }),
   );
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { data: page.map(toContentJson), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return toPage(rows, query.limit, toContentJson);
 }
 
 export async function getContent(tenantId: string, id: string): Promise<ContentJson> {
@@ -56,6 +54,7 @@ export async function createContent(tenant: ContentTenant, input: CreateContentI
   const sizeBytes = contentSizeBytes(input.title, input.body);
   return withTenant(tenant.id, async (tx) => {
     await lockTenantLimit(tx, tenant.id, "content");
+    await lockTenantLimit(tx, tenant.id, "storageBytes"); // shared with brand-image uploads
     await checkContentLimits(tx, tenant, { items: 1, bytes: sizeBytes });
     const createdById = await authorId(tx, tenant.id, actor);
     const row = await tx.content.create({ data: { tenantId: tenant.id, ...input, sizeBytes, createdById } });
@@ -78,6 +77,7 @@ export async function updateContent(
 ): Promise<ContentJson> {
   return withTenant(tenant.id, async (tx) => {
     await lockTenantLimit(tx, tenant.id, "content");
+    await lockTenantLimit(tx, tenant.id, "storageBytes"); // shared with brand-image uploads
     const before = await findOrThrow(tx, tenant.id, id);
     const next = { kind: before.kind, title: before.title, body: before.body, ...patch };
     requireKindAllowed(tenant, next.kind);
@@ -93,6 +93,7 @@ export async function updateContent(
 export async function deleteContent(tenantId: string, id: string, actor: AuditActor): Promise<void> {
   await withTenant(tenantId, async (tx) => {
     await lockTenantLimit(tx, tenantId, "content");
+    await lockTenantLimit(tx, tenantId, "storageBytes");
     const row = await findOrThrow(tx, tenantId, id);
     await tx.content.delete({ where: { id: row.id } });
     await recordStorageUsage(tx, tenantId);

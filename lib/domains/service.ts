@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { Prisma, type TenantDomain } from "@/lib/db/generated/prisma/client";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { getEnv } from "@/lib/env";
@@ -12,7 +12,7 @@ import { customHostnameSchema, type DomainStatus } from "./schemas";
 export const VERIFICATION_PREFIX = "_livery";
 
 /** Who made a change, for the audit log; omitted by system jobs. */
-export type DomainActor = { id: string; email: string };
+export type DomainActor = AuditActor;
 
 function auditDomain(
   tx: Tx,

@@ -5,6 +5,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { validationFailed } from "@/lib/http/errors";
 import type { ListTenantsQuery, TenantSort, TenantView } from "./schemas";
 import { TENANT_VIEW_INCLUDE, assertTenantId, findTenantViewOrThrow, toTenantView } from "./view";
+import { escapeLike } from "@/lib/api/pagination";
 
 /** One tenant, read under its own row-level security (the caller's access was checked by the route). */
 export function getTenant(tenantId: string): Promise<TenantView> {
@@ -57,7 +58,7 @@ export async function listTenants(query: ListTenantsQuery): Promise<{ data: Tena
   if (query.status) where.push({ status: query.status });
   if (query.q) {
     // Prisma passes % and _ through to ILIKE; a search for "50%" means those characters.
-    const contains = { contains: query.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as const;
+    const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
     // Any claimed hostname, verified or not: operators look up who holds a domain.
     where.push({ OR: [{ slug: contains }, { name: contains }, { domains: { some: { hostname: contains } } }] });
   }

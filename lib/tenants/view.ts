@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/tenant";
 import { notFound } from "@/lib/http/errors";
 import { effectiveLimits, type Limits } from "./plans";
 import type { TenantView } from "./schemas";
+import { isUuid } from "@/lib/http/ids";
 
 /** What a TenantView needs besides the Tenant row: the verified domains and the limit overrides. */
 export const TENANT_VIEW_INCLUDE = {
@@ -40,11 +41,9 @@ export function toTenantView(row: TenantRow): TenantView {
   };
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path id that is not a UUID names no tenant: 404, like an id that does not exist (never a database error). */
 export function assertTenantId(tenantId: string): void {
-  if (!uuidPattern.test(tenantId)) throw notFound("The tenant");
+  if (!isUuid(tenantId)) throw notFound("The tenant");
 }
 
 export async function findTenantViewOrThrow(tx: Tx, tenantId: string): Promise<TenantView> {

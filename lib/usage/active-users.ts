@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/tenant";
 import { utcDay } from "./meter";
+import { carriedStorage } from "./storage";
 
 /**
  * Records a tenant user's sign-in and counts them once per UTC day in
@@ -15,8 +16,8 @@ export async function recordTenantSignIn(tx: Tx, tenantId: string, userId: strin
   const day = utcDay(at);
   if (previous.lastSignInAt && utcDay(previous.lastSignInAt) === day) return;
   await tx.$executeRaw`
-    INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", "activeUsers", "updatedAt")
-    VALUES (gen_random_uuid(), ${tenantId}::uuid, ${day}::date, 1, now())
+    INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", "activeUsers", "storageBytes", "updatedAt")
+    VALUES (gen_random_uuid(), ${tenantId}::uuid, ${day}::date, 1, ${carriedStorage(tenantId, day)}, now())
     ON CONFLICT ("tenantId", "day") DO UPDATE SET
       "activeUsers" = "TenantUsageMetric"."activeUsers" + 1, "updatedAt" = now()`;
 }

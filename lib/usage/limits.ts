@@ -1,5 +1,5 @@
 import "server-only";
-import { storageUsedBytes } from "@/lib/branding/assets";
+import { storageUsedBytes } from "./storage";
 import { withTenant } from "@/lib/db/tenant";
 import { pendingWhere } from "@/lib/members/guards";
 import { LIMITS, type Limit } from "@/lib/tenants/plans";

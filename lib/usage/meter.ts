@@ -1,5 +1,6 @@
 import "server-only";
 import { withTenant } from "@/lib/db/tenant";
+import { carriedStorage } from "./storage";
 
 /**
  * API calls and bandwidth are counted in memory and written in batches: one
@@ -46,8 +47,9 @@ async function write(entry: Pending): Promise<void> {
   await withTenant(
     entry.tenantId,
     (tx) => tx.$executeRaw`
-    INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", "apiCalls", "bandwidthBytes", "updatedAt")
-    VALUES (gen_random_uuid(), ${entry.tenantId}::uuid, ${entry.day}::date, ${entry.apiCalls}, ${entry.bandwidthBytes}, now())
+    INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", "apiCalls", "bandwidthBytes", "storageBytes", "updatedAt")
+    VALUES (gen_random_uuid(), ${entry.tenantId}::uuid, ${entry.day}::date, ${entry.apiCalls}, ${entry.bandwidthBytes},
+      ${carriedStorage(entry.tenantId, entry.day)}, now())
     ON CONFLICT ("tenantId", "day") DO UPDATE SET
       "apiCalls" = "TenantUsageMetric"."apiCalls" + EXCLUDED."apiCalls",
       "bandwidthBytes" = "TenantUsageMetric"."bandwidthBytes" + EXCLUDED."bandwidthBytes",

@@ -1,10 +1,10 @@
 import "server-only";
 import { type AuditActor, recordAudit } from "@/lib/audit/record";
-import { storageUsedBytes } from "@/lib/branding/assets";
 import { Prisma, type TenantUsageMetric, type UsageEvent } from "@/lib/db/generated/prisma/client";
-import { type Tx, withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/db/tenant";
 import { conflict } from "@/lib/http/errors";
 import { flushUsage, utcDay } from "./meter";
+import { carriedStorage } from "./storage";
 import { addDays, type EventMetric, type UsageEventInput, type UsageMetric, type UsageQuery } from "./schemas";
 
 export type UsageDay = { day: string } & Partial<Record<UsageMetric, number>>;
@@ -17,41 +17,35 @@ export type UsageReport = UsageQuery & { days: UsageDay[]; totals: Partial<Recor
  */
 export async function getUsage(tenantId: string, query: UsageQuery): Promise<UsageReport> {
   await flushUsage();
-  const rows = await withTenant(tenantId, (tx) =>
-    tx.tenantUsageMetric.findMany({
-      where: { tenantId, day: { gte: new Date(query.from), lte: new Date(query.to) } },
-      orderBy: { day: "asc" },
-    }),
+  const [rows, before] = await withTenant(tenantId, (tx) =>
+    Promise.all([
+      tx.tenantUsageMetric.findMany({
+        where: { tenantId, day: { gte: new Date(query.from), lte: new Date(query.to) } },
+        orderBy: { day: "asc" },
+      }),
+      tx.tenantUsageMetric.findFirst({ where: { tenantId, day: { lt: new Date(query.from) } }, orderBy: { day: "desc" } }),
+    ]),
   );
   const byDay = new Map(rows.map((row) => [utcDay(row.day), row]));
   const days: UsageDay[] = [];
+  // Storage is a level: a day without a row still stores what the last row said.
+  let storage = Number(before?.storageBytes ?? 0);
   for (let day = query.from; day <= query.to; day = addDays(day, 1)) {
     const row = byDay.get(day);
-    days.push({ day, ...Object.fromEntries(query.metrics.map((m) => [m, row ? Number(row[m]) : 0])) });
+    if (row) storage = Number(row.storageBytes);
+    const value = (m: UsageMetric) => (m === "storageBytes" ? storage : row ? Number(row[m]) : 0);
+    days.push({ day, ...Object.fromEntries(query.metrics.map((m) => [m, value(m)])) });
   }
-  const totals = Object.fromEntries(query.metrics.map((m) => [m, total(m, rows)]));
+  // Storage is a level: the range ends holding the last day's (possibly carried) figure.
+  const totals = Object.fromEntries(query.metrics.map((m) => [m, m === "storageBytes" ? storage : total(m, rows)]));
   return { ...query, days, totals };
 }
 
 function total(metric: UsageMetric, rows: TenantUsageMetric[]): number {
   const values = rows.map((row) => BigInt(row[metric]));
-  // Storage is a level, not a flow: the range ends holding the latest day's figure.
-  if (metric === "storageBytes") return Number(values.at(-1) ?? 0n);
   // The same person active on two days is one active user, so the busiest day is the best lower bound.
   if (metric === "activeUsers") return Number(values.reduce((max, v) => (v > max ? v : max), 0n));
   return Number(values.reduce((sum, v) => sum + v, 0n));
-}
-
-/**
- * Sets today's storage figure to what the tenant stores now. Called in the
- * transaction of every change to stored bytes, so the figure commits with it.
- */
-export async function recordStorageUsage(tx: Tx, tenantId: string): Promise<void> {
-  const bytes = await storageUsedBytes(tx, tenantId);
-  await tx.$executeRaw`
-    INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", "storageBytes", "updatedAt")
-    VALUES (gen_random_uuid(), ${tenantId}::uuid, ${utcDay()}::date, ${bytes}, now())
-    ON CONFLICT ("tenantId", "day") DO UPDATE SET "storageBytes" = EXCLUDED."storageBytes", "updatedAt" = now()`;
 }
 
 // How an event folds into its day: flows add up, activeUsers keeps the day's highest count.
@@ -109,8 +103,9 @@ export async function recordUsageEvent(
       return { event: toEventJson(existing), created: false };
     }
     await tx.$executeRaw`
-      INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", ${Prisma.raw(`"${input.metric}"`)}, "updatedAt")
-      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${utcDay(occurredAt)}::date, ${value}, now())
+      INSERT INTO "TenantUsageMetric" ("id", "tenantId", "day", ${Prisma.raw(`"${input.metric}"`)}, "storageBytes", "updatedAt")
+      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${utcDay(occurredAt)}::date, ${value},
+        ${carriedStorage(tenantId, utcDay(occurredAt))}, now())
       ON CONFLICT ("tenantId", "day") DO UPDATE SET ${FOLD[input.metric]}, "updatedAt" = now()`;
     await recordAudit(tx, {
       tenantId,

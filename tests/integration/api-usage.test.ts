@@ -83,7 +83,7 @@ describe("GET /tenants/{id}/usage", () => {
     );
   });
 
-  it("returns one zero-filled entry per day and totals (storage: latest; active users: highest day)", async () => {
+  it("returns one entry per day, flows zero-filled and storage carried, and totals (storage: latest; active users: highest day)", async () => {
     const res = await getUsage(acme.id, { from: "2025-01-01", to: "2025-01-04" });
     expect(res.status).toBe(200);
     const zero = { apiCalls: 0, bandwidthBytes: 0, storageBytes: 0, activeUsers: 0, revenueCents: 0 };
@@ -93,12 +93,18 @@ describe("GET /tenants/{id}/usage", () => {
       metrics: ["apiCalls", "bandwidthBytes", "storageBytes", "activeUsers", "revenueCents"],
       days: [
         { day: "2025-01-01", apiCalls: 10, bandwidthBytes: 100, storageBytes: 500, activeUsers: 3, revenueCents: 1_000 },
-        { day: "2025-01-02", ...zero },
+        { day: "2025-01-02", ...zero, storageBytes: 500 },
         { day: "2025-01-03", apiCalls: 5, bandwidthBytes: 0, storageBytes: 700, activeUsers: 2, revenueCents: 50 },
-        { day: "2025-01-04", ...zero },
+        { day: "2025-01-04", ...zero, storageBytes: 700 },
       ],
       totals: { apiCalls: 15, bandwidthBytes: 100, storageBytes: 700, activeUsers: 3, revenueCents: 1_050 },
     });
+  });
+
+  it("carries storage from before the range into it", async () => {
+    const res = await getUsage(acme.id, { from: "2025-01-02", to: "2025-01-02", metrics: "storageBytes" });
+    expect(res.body.days).toEqual([{ day: "2025-01-02", storageBytes: 500 }]);
+    expect(res.body.totals).toEqual({ storageBytes: 500 });
   });
 
   it("reports only the metrics asked for, in a fixed order, each once", async () => {

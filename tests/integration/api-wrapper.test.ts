@@ -7,7 +7,7 @@ import { withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
 import { resetRateLimits } from "@/lib/rate-limit/limiter";
 import { announceTenantChange, resetTenantStatus } from "@/lib/tenants/status";
-import { flushUsage } from "@/lib/usage/meter";
+import { flushUsage, recordApiCall } from "@/lib/usage/meter";
 import { call, createTestApiKey, createTestPlatformKey, sessionCookie } from "../helpers/api";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
@@ -233,6 +233,22 @@ describe("metering", () => {
     expect(after.apiCalls - before.apiCalls).toBe(7n);
     const bytes = responses.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r.body)), 0);
     expect(after.bandwidthBytes - before.bandwidthBytes).toBe(BigInt(bytes));
+  });
+});
+
+describe("metering storage", () => {
+  it("a new day's row starts with the storage the tenant had the day before", async () => {
+    const initech = await withPlatform(async (tx) => {
+      const tenant = await tx.tenant.create({ data: { slug: "initech", name: "Initech" } });
+      await tx.tenantUsageMetric.create({ data: { tenantId: tenant.id, day: new Date(Date.now() - 86_400_000 * 3), storageBytes: 1234n } });
+      return tenant;
+    });
+    recordApiCall(initech.id, 10);
+    await flushUsage();
+    const today = await withTenant(initech.id, (tx) =>
+      tx.tenantUsageMetric.findFirstOrThrow({ where: { day: new Date(new Date().toISOString().slice(0, 10)) } }),
+    );
+    expect(today).toMatchObject({ apiCalls: 1n, bandwidthBytes: 10n, storageBytes: 1234n });
   });
 });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findBrandAsset, storageUsedBytes, uploadBrandAsset } from "@/lib/branding/assets";
+import { findBrandAsset, uploadBrandAsset } from "@/lib/branding/assets";
+import { storageUsedBytes } from "@/lib/usage/storage";
 import { loadTenantBrand } from "@/lib/branding/brand";
 import { withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";

@@ -1,5 +1,6 @@
 import { findBrandAsset } from "@/lib/branding/assets";
 import { getRequestTenantId } from "@/lib/tenancy/current";
+import { isUuid } from "@/lib/http/ids";
 
 // Serves a tenant's uploaded logo or favicon on its own host
 // (/brand-assets/<id>, rewritten here by the middleware). SVG may contain
@@ -8,12 +9,10 @@ import { getRequestTenantId } from "@/lib/tenancy/current";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const tenantId = await getRequestTenantId();
-  const asset = tenantId && UUID.test(id) ? await findBrandAsset(tenantId, id) : null;
+  const asset = tenantId && isUuid(id) ? await findBrandAsset(tenantId, id) : null;
   if (!asset) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const etag = `"${asset.sha256}"`;
   const headers = {

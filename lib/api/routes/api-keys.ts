@@ -5,7 +5,7 @@ import {
   apiKeySchema,
   apiKeyWithSecretSchema,
 } from "@/lib/api-keys/schemas";
-import { pageSchema } from "@/lib/audit/schemas";
+import { pageSchema } from "@/lib/api/pagination";
 import { defineRoute } from "../spec";
 
 const base = { tag: "API keys", access: "tenant", tenantParam: "id" } as const;

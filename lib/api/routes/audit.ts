@@ -1,4 +1,5 @@
-import { auditEntrySchema, auditLogQuerySchema, pageSchema } from "@/lib/audit/schemas";
+import { pageSchema } from "@/lib/api/pagination";
+import { auditEntrySchema, auditLogQuerySchema } from "@/lib/audit/schemas";
 import { defineRoute } from "../spec";
 
 export const auditRoutes = {

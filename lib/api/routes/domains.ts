@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/audit/record";
 import { customHostnameSchema } from "@/lib/domains/schemas";
-import type { DomainActor } from "@/lib/domains/service";
 import { notFound } from "@/lib/http/errors";
 import { defineRoute } from "../spec";
+import { isUuid } from "@/lib/http/ids";
 
 export const domainJsonSchema = z.object({
   id: z.uuid(),
@@ -75,15 +74,10 @@ export const domainsRoutes = {
  * user); until it accepts the API's full Actor, a key's id and label travel
  * in those two fields.
  */
-export function domainActor(actor: Actor): DomainActor | undefined {
-  return actor.id && actor.label ? { id: actor.id, email: actor.label } : undefined;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The `{domainId}` path parameter; one that is not a UUID names no domain (and must not reach a uuid column). */
 export function domainIdOf(params: Record<string, string>): string {
   const id = params.domainId ?? "";
-  if (!uuidPattern.test(id)) throw notFound("The domain");
+  if (!isUuid(id)) throw notFound("The domain");
   return id;
 }

@@ -1,5 +1,5 @@
 import { api } from "@/lib/api/handler";
-import { domainActor, domainIdOf, domainsRoutes } from "@/lib/api/routes/domains";
+import { domainIdOf, domainsRoutes } from "@/lib/api/routes/domains";
 import { verifyCustomDomain } from "@/lib/domains/service";
 import { planRequired } from "@/lib/http/errors";
 import { cheapestPlanWith, planIncludes } from "@/lib/tenants/plans";
@@ -10,5 +10,5 @@ export const POST = api(domainsRoutes.verify, async ({ tenant, params, actor }) 
   if (!planIncludes(tenant.plan, "customDomains")) {
     throw planRequired(`Custom domains need the ${cheapestPlanWith("customDomains")} plan or higher.`);
   }
-  return verifyCustomDomain(tenant.id, domainIdOf(params), domainActor(actor));
+  return verifyCustomDomain(tenant.id, domainIdOf(params), actor);
 });
