@@ -24,9 +24,9 @@ describe("route registry", () => {
   it("lists exactly the handlers under app/api/v1, each wrapping its own spec", async () => {
     const served: string[] = [];
     for (const file of routeFiles(V1)) {
-      const module = (await import(file)) as Record<string, { options?: unknown } | undefined>;
+      const exported = (await import(file)) as Record<string, { options?: unknown } | undefined>;
       for (const method of METHODS) {
-        const handler = module[method];
+        const handler = exported[method];
         if (!handler) continue;
         const spec = ALL_ROUTES.find((route) => route.method === method && route.path === apiPath(file));
         expect(spec, `${method} ${apiPath(file)} is not in lib/api/routes`).toBeDefined();
