@@ -240,7 +240,9 @@ describe("metering storage", () => {
   it("a new day's row starts with the storage the tenant had the day before", async () => {
     const initech = await withPlatform(async (tx) => {
       const tenant = await tx.tenant.create({ data: { slug: "initech", name: "Initech" } });
-      await tx.tenantUsageMetric.create({ data: { tenantId: tenant.id, day: new Date(Date.now() - 86_400_000 * 3), storageBytes: 1234n } });
+      await tx.tenantUsageMetric.create({
+        data: { tenantId: tenant.id, day: new Date(Date.now() - 86_400_000 * 3), storageBytes: 1234n },
+      });
       return tenant;
     });
     recordApiCall(initech.id, 10);
