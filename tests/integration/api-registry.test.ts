@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { ALL_ROUTES } from "@/lib/api/routes";
@@ -48,6 +49,16 @@ describe("route registry", () => {
 
 describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument();
+
+  it("validates against the OpenAPI 3.1 schema", async () => {
+    // A deep copy: the validator may annotate the object it is given.
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)) as object);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    // The validator does reject a broken document (no `info`, a response without a description).
+    const broken = { openapi: "3.1.0", paths: { "/x": { get: { responses: { "200": {} } } } } };
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
 
   it("is OpenAPI 3.1 and lists every route with its responses", () => {
     expect(doc.openapi).toBe("3.1.0");
