@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E_KEYS } from "./fixtures/keys";
-import { PORT, rawGet } from "./hosts";
+import { stateOf } from "./fixtures/roles";
+import { PORT, rawGet, rawRequest } from "./hosts";
 
 // The REST API through the real server: middleware, routing and the wrapper
 // together. Contract details are covered route by route in tests/integration.
@@ -65,5 +66,86 @@ test.describe("REST API v1", () => {
     const suspended = await rawGet(host("initech"), "/api/v1/tenants/current/info", bearer(E2E_KEYS.acme));
     expect(suspended.status).toBe(403);
     expect(JSON.parse(suspended.body).error.code).toBe("tenant_suspended");
+  });
+});
+
+test.describe("changes through the API", () => {
+  test("a branding change is on the tenant's pages at the next request", async () => {
+    const before = await rawGet(host("stark"), "/");
+    expect(before.body).toContain("--brand-primary:#1e3a8a");
+    const patch = await rawRequest(
+      "PATCH",
+      host("stark"),
+      "/api/v1/tenants/current/config",
+      { ...bearer(E2E_KEYS.stark), "content-type": "application/json" },
+      JSON.stringify({ branding: { primaryColor: "#7c2d12" } }),
+    );
+    expect(patch.status).toBe(200);
+    expect(JSON.parse(patch.body).branding.primaryColor).toBe("#7c2d12");
+    const after = await rawGet(host("stark"), "/");
+    expect(after.body).toContain("--brand-primary:#7c2d12");
+    expect(after.body).not.toContain("--brand-primary:#1e3a8a");
+  });
+
+  test("a revoked key is refused on its very next call", async () => {
+    const created = await rawRequest(
+      "POST",
+      host("stark"),
+      "/api/v1/tenants/current/api-keys",
+      { ...bearer(E2E_KEYS.stark), "content-type": "application/json" },
+      JSON.stringify({ name: "short-lived", permissions: ["read:content"] }),
+    );
+    expect(created.status).toBe(201);
+    const { id, secret } = JSON.parse(created.body) as { id: string; secret: string };
+    expect((await rawGet(host("stark"), "/api/v1/content", bearer(secret))).status).toBe(200);
+    const revoked = await rawRequest("DELETE", host("stark"), `/api/v1/tenants/current/api-keys/${id}`, bearer(E2E_KEYS.stark));
+    expect(revoked.status).toBe(204);
+    const refused = await rawGet(host("stark"), "/api/v1/content", bearer(secret));
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body).error.code).toBe("api_key_revoked");
+  });
+});
+
+test.describe("a browser session calling the API", () => {
+  const acme = `http://acme.localhost:${PORT}`;
+  const createFromPage = (page: Page) =>
+    page.evaluate(async () => {
+      const response = await fetch("/api/v1/content", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ kind: "article", title: "Written from the portal", body: "Hello" }),
+      });
+      return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+    });
+
+  test.describe("as a member", () => {
+    test.use({ storageState: stateOf("acme-member") });
+
+    test("may write content from the portal's own pages, not from another origin", async ({ page }) => {
+      await page.goto(`${acme}/account`);
+      expect((await createFromPage(page)).status).toBe(201);
+      // The same session cookie, sent by a page on another origin.
+      const cookie = (await page.context().cookies(acme)).map((c) => `${c.name}=${c.value}`).join("; ");
+      const cross = await rawRequest(
+        "POST",
+        host("acme"),
+        "/api/v1/content",
+        { cookie, origin: "https://attacker.example", "content-type": "application/json" },
+        JSON.stringify({ kind: "article", title: "Forged" }),
+      );
+      expect(cross.status).toBe(403);
+      expect(JSON.parse(cross.body).error.code).toBe("cross_origin");
+    });
+  });
+
+  test.describe("as a viewer", () => {
+    test.use({ storageState: stateOf("acme-viewer") });
+
+    test("is refused any change, by the server", async ({ page }) => {
+      await page.goto(`${acme}/account`);
+      const result = await createFromPage(page);
+      expect(result.status).toBe(403);
+      expect(result.body.error?.code).toBe("insufficient_permissions");
+    });
   });
 });

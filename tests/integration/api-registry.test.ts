@@ -52,12 +52,12 @@ describe("OpenAPI document", () => {
 
   it("validates against the OpenAPI 3.1 schema", async () => {
     // A deep copy: the validator may annotate the object it is given.
-    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)) as object);
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)) as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     // The validator does reject a broken document (no `info`, a response without a description).
     const broken = { openapi: "3.1.0", paths: { "/x": { get: { responses: { "200": {} } } } } };
-    expect((await new Validator().validate(broken)).valid).toBe(false);
+    expect((await new Validator().validate(broken as Parameters<Validator["validate"]>[0])).valid).toBe(false);
   });
 
   it("is OpenAPI 3.1 and lists every route with its responses", () => {
