@@ -1,11 +1,14 @@
 import Link from "next/link";
 
+export type PortalSection = "members" | "settings" | "account";
+
 /** Navigation for signed-in tenant users. */
-export function PortalNav({ tenantName, current }: { tenantName: string; current: "members" | "domains" | "account" }) {
-  const link = (href: string, label: string, key: typeof current) => (
+export function PortalNav({ tenantName, current }: { tenantName: string; current: PortalSection | "domains" }) {
+  const active: PortalSection = current === "domains" ? "settings" : current;
+  const link = (href: string, label: string, key: PortalSection) => (
     <Link
       href={href}
-      aria-current={current === key ? "page" : undefined}
+      aria-current={active === key ? "page" : undefined}
       className="rounded-md px-3 py-1.5 text-sm hover:bg-white/15 aria-[current=page]:bg-white/20"
     >
       {label}
@@ -13,12 +16,12 @@ export function PortalNav({ tenantName, current }: { tenantName: string; current
   );
   return (
     <header className="bg-brand text-brand-foreground">
-      <nav aria-label="Portal" className="mx-auto flex max-w-5xl items-center gap-2 px-6 py-3">
+      <nav aria-label="Portal" className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-6 py-3">
         <Link href="/" className="mr-4 font-semibold">
           {tenantName}
         </Link>
         {link("/members", "Members", "members")}
-        {link("/settings/domains", "Domains", "domains")}
+        {link("/settings", "Settings", "settings")}
         {link("/account", "Account", "account")}
       </nav>
     </header>
