@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
 import { E2E_KEYS } from "./e2e/fixtures/keys";
+import { OIDC } from "./e2e/fixtures/oidc";
 import { DNS_PORT } from "./e2e/hosts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -67,6 +68,11 @@ export default defineConfig({
       // e2e/domains.spec.ts answers TXT lookups from a DNS server on this port.
       DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
       PLATFORM_API_KEY: E2E_KEYS.platform,
+      // e2e/oidc.spec.ts runs this identity provider while it tests single sign-on.
+      OIDC_ISSUER: OIDC.issuer,
+      OIDC_CLIENT_ID: OIDC.clientId,
+      OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      OIDC_NAME: OIDC.name,
     },
   },
 });

@@ -14,7 +14,7 @@ export async function signIn(page: Page, origin: string, email: string, password
   await page.goto(`${origin}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export async function expectSignedInAs(page: Page, role: string): Promise<void> {

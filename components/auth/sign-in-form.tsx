@@ -9,11 +9,25 @@ import { Field } from "@/components/ui/field";
 const MESSAGES: Record<string, string> = {
   throttled: "Too many failed attempts. Wait 15 minutes, then try again.",
   CredentialsSignin: "Email or password is incorrect.",
+  AccessDenied: "Single sign-on worked, but there is no account for that address here. Ask your administrator for an invitation.",
+  OAuthSignin: "Single sign-on could not be started. Try again, or sign in with your password.",
+  OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",
+  Callback: "Single sign-on did not complete. Try again, or sign in with your password.",
 };
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({
+  callbackUrl,
+  ssoLabel,
+  initialError,
+}: {
+  callbackUrl: string;
+  ssoLabel: string | null;
+  initialError?: string;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(
+    initialError ? (MESSAGES[initialError] ?? "Signing in did not work. Try again.") : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -51,6 +65,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Button type="submit" pending={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      {ssoLabel && (
+        <Button type="button" variant="secondary" onClick={() => void signIn("oidc", { callbackUrl })}>
+          {ssoLabel}
+        </Button>
+      )}
     </form>
   );
 }

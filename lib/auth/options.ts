@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { TENANT_ID_HEADER } from "@/lib/tenancy/headers";
-import { authenticate, signInSchema } from "./sign-in";
+import { OIDC_PROVIDER_ID, oidcProvider, verifiedEmail } from "./oidc";
+import { authenticate, type AuthenticatedUser, authenticateExternal, signInSchema } from "./sign-in";
 
 // next-auth takes its origin from the request's (X-Forwarded-)Host when
 // AUTH_TRUST_HOST is set and NEXTAUTH_URL is not: every tenant host is its own
@@ -24,13 +25,21 @@ function secureCookies(): boolean {
   return root !== "localhost" && !root.endsWith(".localhost");
 }
 
-export function authOptions(): NextAuthOptions {
+/** What the auth route knows about the request; sessions read elsewhere need none of it. */
+export type AuthRequestContext = { tenantId: string | null; ip?: string; userAgent?: string };
+
+export function authOptions(request?: AuthRequestContext): NextAuthOptions {
   const env = getEnv();
+  const oidc = oidcProvider(env);
+  // Options are built per request, so this holds the account a single sign-on
+  // callback matched, from the signIn callback to the jwt callback.
+  let external: AuthenticatedUser | undefined;
   return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     useSecureCookies: secureCookies(),
-    pages: { signIn: "/sign-in" },
+    // Errors (a refused single sign-on) come back to the host's own sign-in page.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -54,11 +63,26 @@ export function authOptions(): NextAuthOptions {
           return { id, email, name, role, tenantId, sessionVersion };
         },
       }),
+      ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const email = verifiedEmail(profile);
+        if (!email || !request) return false;
+        const result = await authenticateExternal({ email, ...request });
+        if (!result.ok) return false;
+        external = result.user;
+        return true;
+      },
+      jwt({ token, user, account }) {
         if (user) {
-          const u = user as unknown as { id: string; role: string; tenantId: string | null; sessionVersion: number };
+          const u = (account?.provider === OIDC_PROVIDER_ID ? external : user) as unknown as {
+            id: string;
+            role: string;
+            tenantId: string | null;
+            sessionVersion: number;
+          };
           token.sub = u.id;
           token.role = u.role;
           token.tenantId = u.tenantId;

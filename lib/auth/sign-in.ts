@@ -34,14 +34,14 @@ function throttle(): SignInThrottle {
   return slot.__liveryThrottle;
 }
 
-type Attempt = { email: string; password: string; tenantId: string | null; ip?: string; userAgent?: string };
+type Attempt = { email: string; tenantId: string | null; ip?: string; userAgent?: string };
 
 /**
  * Checks credentials for the host's tenant (or the platform, for
  * super-admins). Unknown email and wrong password give the same answer after
  * the same bcrypt work. Every outcome is audited.
  */
-export async function authenticate(attempt: Attempt): Promise<SignInResult> {
+export async function authenticate(attempt: Attempt & { password: string }): Promise<SignInResult> {
   const email = attempt.email.toLowerCase();
   // Without a trustworthy client address (TRUSTED_PROXY_HOPS), only the
   // account is throttled: one shared "unknown" bucket would let anyone lock
@@ -63,6 +63,28 @@ export async function authenticate(attempt: Attempt): Promise<SignInResult> {
   }
   await throttle().recordSuccess(keys[0]!);
   await audit(attempt, "auth.sign_in_succeeded", user.id);
+  const { id, name, role, tenantId, sessionVersion } = user;
+  return { ok: true, user: { id, email, name, role, tenantId, sessionVersion } };
+}
+
+/**
+ * A sign-in vouched for by the OpenID Connect provider (lib/auth/oidc.ts). The
+ * provider proves who someone is, not that they belong here: the account must
+ * already exist on this host, a member of the host's tenant or, on the
+ * platform host, a super-admin. Audited like a password sign-in.
+ */
+export async function authenticateExternal(attempt: Attempt): Promise<SignInResult> {
+  const email = attempt.email.toLowerCase();
+  const user = attempt.tenantId
+    ? await withTenant(attempt.tenantId, (tx) =>
+        tx.user.findUnique({ where: { tenantId_email: { tenantId: attempt.tenantId!, email } } }),
+      )
+    : await findSuperAdminByEmail(email);
+  if (!user) {
+    await audit(attempt, "auth.sso_sign_in_refused", null);
+    return { ok: false, reason: "invalid" };
+  }
+  await audit(attempt, "auth.sso_sign_in_succeeded", user.id);
   const { id, name, role, tenantId, sessionVersion } = user;
   return { ok: true, user: { id, email, name, role, tenantId, sessionVersion } };
 }

@@ -60,3 +60,18 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ NODE_ENV: "production", NEXTAUTH_SECRET: secret });
   });
 });
+
+describe("single sign-on settings", () => {
+  it("are all or nothing", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://login.example.com" })).toThrow(/must be set together/);
+    expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();
+    const full = parseEnv({ OIDC_ISSUER: "https://login.example.com", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" });
+    expect(full.OIDC_CLIENT_ID).toBe("id");
+  });
+
+  it("need an issuer URL", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "login.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })).toThrow(
+      /OIDC_ISSUER/,
+    );
+  });
+});

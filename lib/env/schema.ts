@@ -49,6 +49,15 @@ export const envSchema = z.object({
   ),
   MAIL_FROM: optionalString,
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  OIDC_ISSUER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s?#]+$/i, "must be the issuer URL of an OpenID Connect provider, e.g. https://login.example.com")
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString,
   PLATFORM_API_KEY: optionalString.pipe(
     z
       .string()
@@ -74,6 +83,10 @@ export class EnvError extends Error {
 export function parseEnv(raw: Record<string, string | undefined>): z.output<typeof envSchema> {
   const result = envSchema.safeParse(raw);
   if (result.success) {
+    const oidc = [result.data.OIDC_ISSUER, result.data.OIDC_CLIENT_ID, result.data.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      throw new EnvError(["OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)"]);
+    }
     if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
       throw new EnvError([
         "NEXTAUTH_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { changePassword, signOutEverywhere } from "@/lib/auth/account";
-import { authenticate } from "@/lib/auth/sign-in";
+import { authenticate, authenticateExternal } from "@/lib/auth/sign-in";
 import { findTenantBySlug, withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
 import { DEMO_PASSWORD, seedDemo, SUPER_ADMIN_EMAIL } from "@/prisma/seed";
@@ -99,6 +99,22 @@ describe("authenticate", () => {
       tx.auditLog.findMany({ where: { tenantId: null, action: { startsWith: "auth." } } }),
     );
     expect(platform.map((a) => a.action)).toEqual(expect.arrayContaining(["auth.sign_in_succeeded", "auth.sign_in_failed"]));
+  });
+});
+
+describe("single sign-on accounts", () => {
+  it("signs in only people who already have an account on this host, and audits both outcomes", async () => {
+    expect(await authenticateExternal({ email: "Member@Acme.test", tenantId: acme })).toMatchObject({
+      ok: true,
+      user: { email: "member@acme.test", tenantId: acme },
+    });
+    expect(await authenticateExternal({ email: "owner@globex.test", tenantId: acme })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateExternal({ email: "owner@acme.test", tenantId: null })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateExternal({ email: SUPER_ADMIN_EMAIL, tenantId: null })).toMatchObject({ ok: true });
+    const actions = await withTenant(acme, (tx) =>
+      tx.auditLog.findMany({ where: { action: { startsWith: "auth.sso_" } }, select: { action: true } }),
+    );
+    expect(actions.map((a) => a.action).sort()).toEqual(["auth.sso_sign_in_refused", "auth.sso_sign_in_succeeded"]);
   });
 });
 
