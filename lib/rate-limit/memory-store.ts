@@ -1,33 +1,35 @@
-import { decide, type RateLimitDecision, windowIndex } from "./sliding-window";
+import { decision, type RateLimitDecision, WINDOW_MS } from "./sliding-window";
 
-type Counter = { window: number; current: number; previous: number };
+/** The times of the allowed requests still in the window, oldest first. */
+type Log = { times: number[]; start: number };
 
-/** Per-instance counters: the default, and the fallback when Redis fails. */
+/** Per-instance windows: the default, and the fallback when Redis fails. */
 export class MemoryRateLimitStore {
-  private readonly counters = new Map<string, Counter>();
+  private readonly logs = new Map<string, Log>();
 
   hit(key: string, limit: number, now = Date.now()): RateLimitDecision {
-    const window = windowIndex(now);
-    const counter = this.roll(this.counters.get(key), window);
-    const decision = decide(limit, counter.previous, counter.current, now);
-    if (decision.allowed) counter.current += 1;
-    this.counters.set(key, counter);
-    if (this.counters.size > 50_000) this.sweep(window);
-    return decision;
+    let log = this.logs.get(key);
+    if (!log) this.logs.set(key, (log = { times: [], start: 0 }));
+    while (log.start < log.times.length && log.times[log.start]! <= now - WINDOW_MS) log.start += 1;
+    // Drop the expired prefix now and then rather than shifting on every request.
+    if (log.start > 1024 || log.start === log.times.length) {
+      log.times = log.times.slice(log.start);
+      log.start = 0;
+    }
+    const inWindow = log.times.length - log.start;
+    const allowed = inWindow < limit;
+    if (allowed) log.times.push(now);
+    const counted = inWindow + (allowed ? 1 : 0);
+    if (this.logs.size > 50_000) this.sweep(now);
+    return decision(limit, allowed, counted, log.times[log.start] ?? now, now);
   }
 
-  private roll(counter: Counter | undefined, window: number): Counter {
-    if (!counter || counter.window < window - 1) return { window, current: 0, previous: 0 };
-    if (counter.window === window - 1) return { window, current: 0, previous: counter.current };
-    return counter;
-  }
-
-  /** Counters two windows old can no longer affect a decision. */
-  private sweep(window: number): void {
-    for (const [key, counter] of this.counters) if (counter.window < window - 1) this.counters.delete(key);
+  /** Keys whose every request has left the window hold nothing worth keeping. */
+  private sweep(now: number): void {
+    for (const [key, log] of this.logs) if ((log.times.at(-1) ?? 0) <= now - WINDOW_MS) this.logs.delete(key);
   }
 
   clear(): void {
-    this.counters.clear();
+    this.logs.clear();
   }
 }
