@@ -96,6 +96,10 @@ class WholeScriptPgFactory extends PrismaPg {
 
 export function createPostgresAdapter(url: string, options: { max?: number } = {}) {
   const pool = new CatalogTypesAsTextPool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that the server drops (a restart, a failover) emits
+  // "error" on the pool; unhandled, that would end the process. The pool has
+  // already discarded the client, and the next query opens a new one.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
   return new WholeScriptPgFactory(pool, { disposeExternalPool: true });
 }
 

@@ -1,0 +1,162 @@
+// npm run test:load — two `next start` instances on one PostgreSQL and one
+// Redis under mixed tenant traffic, with faults. See docs/reliability.md.
+//   LOAD_SECONDS (60), LOAD_CONNECTIONS (200), LOAD_PG_RESTART (command that
+//   restarts PostgreSQL; default: pg_ctlcluster for the local cluster).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type { IncomingHttpHeaders } from "node:http";
+import autocannon from "autocannon";
+import { generateApiKeySecret } from "@/lib/api-keys/keys";
+import { appEnv, call, createDatabase, type Instance, psql, run, sleep, startInstance } from "./load/cluster";
+import { assert, Tally } from "./load/tally";
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
+const PORTS = [3301, 3302] as const;
+const TENANTS = ["acme", "globex", "umbrella"] as const;
+type Slug = (typeof TENANTS)[number];
+
+function pgRestartCommand(): string[] {
+  if (process.env.LOAD_PG_RESTART) return ["sh", "-c", process.env.LOAD_PG_RESTART];
+  const version = fs.readdirSync("/etc/postgresql")[0];
+  return ["pg_ctlcluster", "--skip-systemctl-redirect", version!, "main", "restart"];
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(".next/BUILD_ID")) run("npm", ["run", "build"]);
+  const platformKey = generateApiKeySecret("platform");
+  const db = createDatabase();
+  const env = appEnv(db.url, platformKey);
+  const instances: Instance[] = [];
+  try {
+    run("npm", ["run", "db:migrate", "--silent"], env);
+    run("npm", ["run", "db:seed", "--silent"], env);
+    for (const [i, port] of PORTS.entries()) instances.push(await startInstance(`instance ${"AB"[i]}`, port, env));
+    const [a, b] = instances as [Instance, Instance];
+    const host = (slug: Slug | null, port: number) => (slug ? `${slug}.localhost:${port}` : `localhost:${port}`);
+
+    // Keys and expected brands, made through the API itself.
+    const list = await call(a.port, host(null, a.port), "GET", "/api/v1/tenants?limit=100", platformKey);
+    const ids = Object.fromEntries((list.json as { data: { slug: string; id: string }[] }).data.map((t) => [t.slug, t.id]));
+    const keys = {} as Record<Slug, string>;
+    const brands = {} as Record<Slug, string>;
+    for (const slug of TENANTS) {
+      const created = await call(a.port, host(null, a.port), "POST", `/api/v1/tenants/${ids[slug]}/api-keys`, platformKey, {
+        name: "load test",
+        permissions: ["read:content", "read:config"],
+      });
+      keys[slug] = (created.json as { secret: string }).secret;
+      const page = await call(a.port, host(slug, a.port), "GET", "/");
+      brands[slug] = /--brand-primary:(#[0-9a-f]{6})/.exec(JSON.stringify(page.json ?? ""))?.[1] ?? "";
+    }
+    await sleep(6_000); // every count so far is flushed (5 s interval)
+    const today = "(now() AT TIME ZONE 'utc')::date";
+    const baseline = Number(psql(db.name, `SELECT coalesce(sum("apiCalls"), 0) FROM "TenantUsageMetric" WHERE day = ${today}`));
+    const tally = new Tally(TENANTS, brands);
+
+    // 1. Mixed load on both instances.
+    console.log(`\n1. ${SECONDS} s, ${CONNECTIONS} connections over two instances, three tenants`);
+    const results = await Promise.all(
+      instances.map((instance) =>
+        autocannon({
+          url: `http://127.0.0.1:${instance.port}`,
+          connections: CONNECTIONS / 2,
+          duration: SECONDS,
+          requests: [
+            ...TENANTS.map((slug) => ({
+              method: "GET" as const,
+              path: "/api/v1/tenants/current/info",
+              headers: { host: host(slug, instance.port), authorization: `Bearer ${keys[slug]}` },
+              onResponse: (status: number, body: string) => tally.api(slug, status, body),
+            })),
+            {
+              method: "GET" as const,
+              path: "/",
+              headers: { host: host("globex", instance.port) },
+              onResponse: (status: number, body: string) => tally.page("globex", status, body),
+            },
+          ],
+        }),
+      ),
+    );
+    for (const [i, result] of results.entries()) {
+      console.log(
+        `   ${instances[i]!.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx`,
+      );
+    }
+    tally.print();
+    assert(tally.serverErrors === 0, "no 5xx under load");
+    assert(tally.leaks === 0, "no response carries another tenant's data or brand");
+    const umbrella = tally.ok.umbrella ?? 0;
+    assert(
+      Math.abs(umbrella - 60) <= 3,
+      `umbrella (free, 60/min) got ${umbrella} requests through across both instances (60 ± 5%)`,
+    );
+
+    // 2. A suspension made on A refuses calls on B at once.
+    console.log("\n2. suspension across instances");
+    const suspended = await call(a.port, host(null, a.port), "POST", `/api/v1/tenants/${ids.globex}/suspend`, platformKey, {
+      reason: "load test",
+    });
+    tally.count(suspended.status);
+    const onB = await call(b.port, host("globex", b.port), "GET", "/api/v1/tenants/current/info", keys.globex);
+    assert(onB.status === 403, `a call on B right after the suspension on A is refused (${onB.status})`);
+    const activated = await call(b.port, host(null, b.port), "POST", `/api/v1/tenants/${ids.globex}/activate`, platformKey);
+    tally.count(activated.status);
+    const onA = await call(a.port, host(null, a.port), "GET", "/api/v1/tenants/current/info", keys.globex);
+    tally.count(onA.status);
+    assert(onA.status === 200, `a call on A right after the reactivation on B is served (${onA.status})`);
+
+    // 3. PostgreSQL restarts in the middle of the load.
+    console.log("\n3. PostgreSQL restart under load");
+    const outage = new Tally(TENANTS, brands);
+    const restart = sleep(5_000).then(() => {
+      const started = Date.now();
+      const [command, ...args] = pgRestartCommand();
+      const result = spawnSync(command!, args, { encoding: "utf8" });
+      console.log(`   PostgreSQL restarted in ${Date.now() - started} ms (exit ${result.status})`);
+    });
+    await Promise.all([
+      restart,
+      ...instances.map((instance) =>
+        autocannon({
+          url: `http://127.0.0.1:${instance.port}`,
+          connections: 20,
+          duration: 20,
+          requests: (["acme", "globex"] as const).map((slug) => ({
+            method: "GET" as const,
+            path: "/api/v1/tenants/current/info",
+            headers: { host: host(slug, instance.port), authorization: `Bearer ${keys[slug]}` },
+            onResponse: (status: number, body: string, _c: object, headers?: IncomingHttpHeaders) =>
+              outage.api(slug, status, body, headers),
+          })),
+        }),
+      ),
+    ]);
+    outage.print();
+    assert(outage.unexpected === 0, "during the outage every answer is a 200 or a clean 503 with Retry-After");
+    for (const instance of instances) {
+      const after = await call(instance.port, host("acme", instance.port), "GET", "/api/v1/tenants/current/info", keys.acme);
+      tally.count(after.status);
+      assert(after.status === 200, `${instance.name} recovered without a restart (${after.status})`);
+    }
+
+    // 4. A graceful stop writes every counted call.
+    console.log("\n4. graceful stop");
+    for (const instance of instances) instance.process.kill("SIGTERM");
+    const codes = await Promise.all(instances.map((instance) => instance.exited));
+    instances.length = 0;
+    const recorded =
+      Number(psql(db.name, `SELECT coalesce(sum("apiCalls"), 0) FROM "TenantUsageMetric" WHERE day = ${today}`)) - baseline;
+    const served = tally.apiOk + outage.apiOk;
+    console.log(`   exit codes ${codes.join(", ")}; 2xx API responses ${served}; recorded apiCalls ${recorded}`);
+    assert(recorded === served, "recorded apiCalls equal the 2xx API responses, exactly");
+    console.log("\nload test passed");
+  } finally {
+    for (const instance of instances) instance.process.kill("SIGTERM");
+    await Promise.all(instances.map((instance) => instance.exited));
+    db.drop();
+  }
+}
+
+await main();
