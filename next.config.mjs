@@ -3,6 +3,9 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling breaks it.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Two builds side by side (e.g. two browser-test runs on one machine) need
+  // separate output folders; everything else uses the default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // forbidden() answers 403 with app/forbidden.tsx; used when a tenant was
   // suspended after the Edge directory last looked (see docs/tenancy.md).

@@ -7,7 +7,9 @@ import { DNS_PORT } from "./e2e/hosts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
-const dataDir = ".data/e2e";
+// Set E2E_PORT, E2E_DATA_DIR, E2E_DNS_PORT and NEXT_DIST_DIR to run a second
+// suite beside this one (the defaults are what CI uses).
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
 function chromiumLaunch() {
   return {
