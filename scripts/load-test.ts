@@ -1,7 +1,8 @@
 // npm run test:load — two `next start` instances on one PostgreSQL and one
 // Redis under mixed tenant traffic, with faults. See docs/reliability.md.
 //   LOAD_SECONDS (60), LOAD_CONNECTIONS (200), LOAD_PG_RESTART (command that
-//   restarts PostgreSQL; default: pg_ctlcluster for the local cluster).
+//   restarts PostgreSQL; default: pg_ctlcluster for the local cluster),
+//   LOAD_SKIP_PG_RESTART=1 (when other work shares the PostgreSQL server).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
@@ -23,7 +24,7 @@ function pgRestartCommand(): string[] {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(".next/BUILD_ID")) run("npm", ["run", "build"]);
+  if (!fs.existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) run("npm", ["run", "build"]);
   const platformKey = generateApiKeySecret("platform");
   const db = createDatabase();
   const env = appEnv(db.url, platformKey);
@@ -109,8 +110,11 @@ async function main(): Promise<void> {
 
     // 3. PostgreSQL restarts in the middle of the load.
     console.log("\n3. PostgreSQL restart under load");
+    const skipRestart = process.env.LOAD_SKIP_PG_RESTART === "1";
+    if (skipRestart) console.log("   (LOAD_SKIP_PG_RESTART=1: load without the restart)");
     const outage = new Tally(TENANTS, brands);
     const restart = sleep(5_000).then(() => {
+      if (skipRestart) return;
       const started = Date.now();
       const [command, ...args] = pgRestartCommand();
       const result = spawnSync(command!, args, { encoding: "utf8" });
