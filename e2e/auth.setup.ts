@@ -12,8 +12,8 @@ for (const who of SIGNED_IN) {
       await signIn(page, `http://localhost:${PORT}`, "admin@livery.test");
       await expectSignedInAs(page, "super admin");
     } else {
-      const role = who.replace("acme-", "");
-      await signIn(page, tenantUrl("acme").replace(/\/$/, ""), `${role}@acme.test`);
+      const [slug, role] = who.split("-") as [string, string];
+      await signIn(page, tenantUrl(slug).replace(/\/$/, ""), `${role}@${slug}.test`);
       await expectSignedInAs(page, role);
     }
     await page.context().storageState({ path: stateOf(who) });

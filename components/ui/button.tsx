@@ -5,7 +5,8 @@ type Variant = "primary" | "secondary" | "danger";
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-brand text-brand-foreground hover:opacity-90",
   secondary: "border border-line bg-surface text-fg hover:bg-surface-muted",
-  danger: "border border-red-700 bg-surface text-red-700 hover:bg-red-50 dark:hover:bg-red-950",
+  danger:
+    "border border-red-700 bg-surface text-red-700 hover:bg-red-50 dark:border-red-400 dark:text-red-400 dark:hover:bg-red-950",
 };
 
 export function Button({

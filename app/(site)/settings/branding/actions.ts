@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { uploadBrandAsset } from "@/lib/branding/assets";
+import { type RemovedCss, sanitizeCustomCss } from "@/lib/branding/sanitize-css";
+import { brandingSchema } from "@/lib/config/schemas";
+import { updateTenantConfig } from "@/lib/config/service";
+import type { ActionResult } from "@/lib/http/action-result";
+import { ApiError } from "@/lib/http/errors";
+import { asTenantUser, parseInput } from "@/lib/http/session-action";
+
+const editable = brandingSchema.pick({ primaryColor: true, accentColor: true, customCss: true });
+
+/** Saves only the fields the editor changed, so a concurrent change to another field is not overwritten. */
+export async function saveBrandingAction(changes: Record<string, unknown>): Promise<ActionResult<{ removed: RemovedCss[] }>> {
+  const result = await asTenantUser<{ removed: RemovedCss[] }>("write:config", async ({ tenantId, actor }) => {
+    const branding = parseInput(editable, changes);
+    const saved = await updateTenantConfig(tenantId, { branding }, actor, { mayChangeLimits: false });
+    const removed = saved.warnings.map(({ rule, reason, line }) => ({ rule, reason, line }));
+    return { message: "Branding saved. Every page shows it from the next request.", data: { removed } };
+  });
+  revalidatePath("/", "layout");
+  return result;
+}
+
+/** Back to the platform's colours, no logo, favicon or custom CSS. */
+export async function resetBrandingAction(): Promise<ActionResult> {
+  const result = await asTenantUser("write:config", async ({ tenantId, actor }) => {
+    const cleared = { primaryColor: null, accentColor: null, logoUrl: null, faviconUrl: null, customCss: null };
+    await updateTenantConfig(tenantId, { branding: cleared }, actor, { mayChangeLimits: false });
+    return { message: "Branding reset to the platform's defaults." };
+  });
+  revalidatePath("/", "layout");
+  return result;
+}
+
+/** What the sanitiser would drop from this CSS and why: the editor shows it before saving. */
+export async function checkCustomCssAction(css: string): Promise<ActionResult<{ removed: RemovedCss[] }>> {
+  return asTenantUser<{ removed: RemovedCss[] }>("read:config", async () => {
+    const { removed } = sanitizeCustomCss(parseInput(z.string().max(40_000), css));
+    return {
+      message: removed.length ? `${removed.length} part(s) would be removed.` : "Nothing would be removed.",
+      data: { removed },
+    };
+  });
+}
+
+/** A logo or favicon, sent as a form; the asset service checks type, size and the storage limit. */
+export async function uploadBrandAssetAction(form: FormData): Promise<ActionResult<{ url: string }>> {
+  const result = await asTenantUser<{ url: string }>("write:config", async ({ tenantId, actor }) => {
+    const kind = parseInput(z.enum(["LOGO", "FAVICON"]), form.get("kind"));
+    const file = form.get("file");
+    if (!(file instanceof File))
+      throw new ApiError("validation_failed", 422, "Choose an image.", [{ path: ["file"], message: "is required" }]);
+    const asset = await uploadBrandAsset(tenantId, kind, new Uint8Array(await file.arrayBuffer()), file.type || undefined, actor);
+    return { message: `${kind === "LOGO" ? "Logo" : "Favicon"} uploaded.`, data: { url: asset.url } };
+  });
+  revalidatePath("/", "layout");
+  return result;
+}
