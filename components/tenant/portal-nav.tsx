@@ -9,7 +9,10 @@ export function PortalNav({ tenantName, current }: { tenantName: string; current
     <Link
       href={href}
       aria-current={active === key ? "page" : undefined}
-      className="rounded-md px-3 py-1.5 text-sm hover:bg-white/15 aria-[current=page]:bg-white/20"
+      // Text stays in the brand's own foreground colour (AA on the brand by
+      // construction); the current page is marked by weight and an underline,
+      // not a tint that could lower the contrast.
+      className="rounded-md px-3 py-1.5 text-sm underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline"
     >
       {label}
     </Link>
