@@ -25,7 +25,7 @@ export function MetricChart({ metric, days, limit, note }: Props) {
         role="img"
         aria-label={`${info.label} per day: ${data.map((d) => `${d.day} ${info.format(d.value)}`).join(", ")}`}
       >
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 192 }}>
+        <ResponsiveContainer width="100%" height={192} initialDimension={{ width: 320, height: 192 }}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
             <XAxis dataKey="day" tick={{ fontSize: 11, fill: "var(--text-muted)" }} stroke="var(--border)" minTickGap={12} />
