@@ -10,7 +10,9 @@ const resolve = {
 };
 
 // Unit tests sit next to the code they test (`lib/**/*.test.ts`); integration
-// tests, which each get a real database, live in tests/integration/.
+// tests, which each get a real database, live in tests/integration/; the
+// isolation matrix and the fuzz suite in tests/isolation/ and tests/fuzz/
+// (docs/reliability.md).
 export default defineConfig({
   test: {
     projects: [
@@ -32,6 +34,34 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The generated tenant-isolation matrix (npm run test:isolation runs it
+        // on PGlite, PostgreSQL and PgBouncer); fast enough to run by default too.
+        resolve,
+        test: {
+          name: "isolation",
+          include: ["tests/isolation/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+        },
+      },
+      // Property-based fuzzing (npm run test:fuzz): its own suite with its own
+      // seed and run count, so it is defined only when asked for.
+      ...(process.env.LIVERY_FUZZ === "1"
+        ? [
+            {
+              resolve,
+              test: {
+                name: "fuzz",
+                include: ["tests/fuzz/**/*.test.ts"],
+                environment: "node" as const,
+                testTimeout: 600_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
