@@ -5,10 +5,12 @@ import { benchPages } from "./pages.bench";
 import { withBenchServer } from "./server";
 import { benchTenantContext } from "./tenant-context.bench";
 import { benchTenantResolution } from "./tenant-resolution.bench";
+import { benchTenantsList } from "./tenants-list.bench";
 
 console.log(`Livery benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 await benchTenantContext();
 await benchTenantResolution();
+await benchTenantsList();
 await withBenchServer(async (server) => {
   await benchPages(server);
   await benchApi(server);

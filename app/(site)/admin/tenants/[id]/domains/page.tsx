@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { Empty, Panel } from "@/components/admin/ui";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { requireSuperAdminPage } from "@/lib/admin/access";
+import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
+import { listCustomDomains } from "@/lib/domains/service";
+
+export const metadata: Metadata = { title: "Tenant domains" };
+
+const TONE = { verified: "good", pending: "warn", failed: "bad" } as const;
+
+export default async function TenantDomainsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireSuperAdminPage(`/admin/tenants/${id}/domains`);
+  const tenant = await loadTenantOr404(id);
+  const domains = await listCustomDomains(tenant.id);
+  return (
+    <Panel title="Custom domains" description="Claimed by the tenant in its portal; only verified domains serve it.">
+      {domains.length === 0 ? (
+        <Empty data-testid="domains-empty">This tenant has no custom domains.</Empty>
+      ) : (
+        <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-domains">
+          {domains.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <span className="font-mono text-sm break-all">{d.hostname}</span>
+              <span className="flex items-center gap-2 text-sm text-fg-muted">
+                <Badge tone={TONE[d.status]}>{d.status}</Badge>
+                {d.verifiedAt ? (
+                  <>
+                    since <LocalTime iso={d.verifiedAt.toISOString()} dateOnly />
+                  </>
+                ) : (
+                  d.lastCheckError
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

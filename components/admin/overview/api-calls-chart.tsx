@@ -1,0 +1,16 @@
+"use client";
+
+import { UsageLineChart } from "@/components/admin/tenant/usage-line-chart";
+
+/** The platform's API calls per day, as a line (no limit applies across tenants). */
+export function ApiCallsChart({ points }: { points: { day: string; value: number }[] }) {
+  return (
+    <UsageLineChart
+      title="API calls per day, all tenants"
+      testId="platform-api-calls"
+      points={points.map((p) => ({ day: p.day.slice(5), value: p.value }))}
+      limit={null}
+      format={(n) => n.toLocaleString()}
+    />
+  );
+}
