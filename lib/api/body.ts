@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, validationFailed } from "@/lib/http/errors";
+import { findUnstorableText } from "@/lib/http/text";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -31,11 +32,15 @@ export async function readJsonBody(request: Request): Promise<{ value: unknown; 
     throw new ApiError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown, bytes };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiError("invalid_json", 400, `The body is not valid JSON: ${(error as Error).message}`);
   }
+  const unstorable = findUnstorableText(value);
+  if (unstorable) throw validationFailed(unstorable, "contains a NUL character or an unpaired surrogate");
+  return { value, bytes };
 }
 
 function tooLarge(): ApiError {
@@ -46,6 +51,9 @@ function tooLarge(): ApiError {
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of params) {
+    if (findUnstorableText(name) || findUnstorableText(value)) {
+      throw validationFailed([name], "contains a NUL character or an unpaired surrogate");
+    }
     const existing = out[name];
     out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableDate } from "@/lib/http/text";
 
 // Cursor pagination for lists ordered newest first (audit log, API keys,
 // content). Cursors are opaque to clients: base64url of the last row's
@@ -15,7 +16,7 @@ const cursorSchema = z.string().transform((value, ctx): Cursor => {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
     const createdAt = new Date(typeof at === "string" ? at : NaN);
-    if (typeof id === "string" && z.uuid().safeParse(id).success && !Number.isNaN(createdAt.getTime())) {
+    if (typeof id === "string" && z.uuid().safeParse(id).success && isStorableDate(createdAt)) {
       return { createdAt, id };
     }
   } catch {

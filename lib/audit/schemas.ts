@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/api/pagination";
+import { isStorableDate } from "@/lib/http/text";
 import { ActorType } from "@/lib/db/generated/prisma/enums";
 
 // The audit log.
 
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value));
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((value) => new Date(value))
+  .refine(isStorableDate, "must be a date between the years 1 and 9999");
 
 export const auditLogQuerySchema = pageQuerySchema
   .extend({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableDate } from "@/lib/http/text";
 
 /** The daily figures kept per tenant (TenantUsageMetric's columns). */
 export const USAGE_METRICS = ["apiCalls", "bandwidthBytes", "storageBytes", "activeUsers", "revenueCents"] as const;
@@ -14,7 +15,9 @@ const DAY_MS = 86_400_000;
 // activeUsers is a 32-bit column; the others are 64-bit.
 const INT32_MAX = 2_147_483_647;
 
-const isoDay = z.iso.date("must be a date such as 2026-01-31");
+const isoDay = z.iso
+  .date("must be a date such as 2026-01-31")
+  .refine((day) => isStorableDate(new Date(day)), "must be a date between the years 1 and 9999");
 
 export const addDays = (day: string, days: number) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
 
