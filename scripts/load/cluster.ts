@@ -66,7 +66,7 @@ export async function call(
   path: string,
   key?: string,
   body?: unknown,
-): Promise<{ status: number; json: unknown; headers: Record<string, string> }> {
+): Promise<{ status: number; json: unknown; text: string; headers: Record<string, string> }> {
   const http = await import("node:http");
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -87,13 +87,16 @@ export async function call(
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            json: text ? (JSON.parse(text) as unknown) : null,
-            headers: response.headers as Record<string, string>,
-          }),
-        );
+        response.on("end", () => {
+          const isJson = /json/.test(response.headers["content-type"] ?? "");
+          let json: unknown = null;
+          try {
+            json = isJson && text ? (JSON.parse(text) as unknown) : null;
+          } catch {
+            // Reported through `text`; a malformed body is the caller's finding, not a crash here.
+          }
+          resolve({ status: response.statusCode ?? 0, json, text, headers: response.headers as Record<string, string> });
+        });
       },
     );
     request.on("error", reject);
