@@ -6,6 +6,8 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "playwright/**",
       ".data/**",
       "lib/db/generated/**",
       "node_modules/**",
