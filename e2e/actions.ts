@@ -6,7 +6,9 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
 
 /** The id Next gave a Server Action in this build, from its server reference manifest. */
 export function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
   if (!entry) throw new Error(`no Server Action named ${exportedName} in this build`);
   return entry[0];

@@ -59,6 +59,16 @@ test.describe("as the stark owner", () => {
       buffer: Buffer.from(TINY_PNG_BASE64, "base64"),
     });
     await expect(page.getByTestId("toast")).toContainText("Logo uploaded");
+    // The upload route checks what it is given: one byte is no image.
+    const junk = await page.evaluate(async () => {
+      const response = await fetch("/settings/branding/upload?kind=LOGO", {
+        method: "POST",
+        headers: { "content-type": "image/png" },
+        body: new Uint8Array([1]),
+      });
+      return response.status;
+    });
+    expect(junk).toBe(415);
     await page.goto(tenantUrl("stark"));
     await expect(page.getByRole("img", { name: "Stark Industries logo" })).toBeVisible();
   });
@@ -77,5 +87,16 @@ test.describe("as the stark viewer", () => {
     expect(call.body).toContain("needs the write:config permission");
     const config = await rawGet(`stark.localhost:${PORT}`, "/api/v1/tenants/current/config", bearer(E2E_KEYS.stark));
     expect(JSON.parse(config.body).branding.accentColor).not.toBe("#14532d");
+    // Nor can a viewer upload by calling the upload route directly.
+    const upload = await page.evaluate(async () => {
+      const response = await fetch("/settings/branding/upload?kind=LOGO", {
+        method: "POST",
+        headers: { "content-type": "image/png" },
+        body: new Uint8Array([137, 80, 78, 71]),
+      });
+      return { status: response.status, body: await response.text() };
+    });
+    expect(upload.status).toBe(403);
+    expect(upload.body).toContain("insufficient_permissions");
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
-import { uploadBrandAssetAction } from "@/app/(site)/settings/branding/actions";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -9,11 +9,14 @@ import type { ActionResult } from "@/lib/http/action-result";
 const ACCEPT = "image/png,image/jpeg,image/webp,image/svg+xml";
 
 /**
- * Drop an image or choose one. Sent with a Server Action, which shows a
- * pending state rather than byte progress: files are at most 512 KB.
+ * Drop an image or choose one. Sent with XMLHttpRequest to the page's upload
+ * route (settings/branding/upload), because only XMLHttpRequest reports upload
+ * progress; the bar shows the bytes sent.
  */
 export function AssetUpload({ kind, label, current }: { kind: "LOGO" | "FAVICON"; label: string; current: string | null }) {
-  const [pending, start] = useTransition();
+  const router = useRouter();
+  const [progress, setProgress] = useState<number | null>(null);
+  const pending = progress !== null;
   const [over, setOver] = useState(false);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -23,15 +26,36 @@ export function AssetUpload({ kind, label, current }: { kind: "LOGO" | "FAVICON"
   const send = (file: File | undefined) => {
     if (!file) return;
     if (file.size > 512 * 1024) return setResult({ ok: false, message: `${file.name} is over 512 KB.` });
-    const form = new FormData();
-    form.set("kind", kind);
-    form.set("file", file);
-    start(async () => {
-      const outcome = await uploadBrandAssetAction(form);
-      setResult(outcome.ok ? null : outcome);
-      if (outcome.ok) toast(outcome.message);
+    setResult(null);
+    setProgress(0);
+    const request = new XMLHttpRequest();
+    request.open("POST", `/settings/branding/upload?kind=${kind}`);
+    request.setRequestHeader("content-type", file.type || "application/octet-stream");
+    request.upload.onprogress = (e) => {
+      if (e.lengthComputable) setProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    const done = (message: string | null) => {
+      setProgress(null);
       if (input.current) input.current.value = "";
-    });
+      if (message) setResult({ ok: false, message });
+    };
+    request.onerror = () => done("The upload did not reach the server. Check your connection and try again.");
+    request.onload = () => {
+      let body: { message?: string; error?: { message?: string } } = {};
+      try {
+        body = JSON.parse(request.responseText) as typeof body;
+      } catch {
+        // Falls through to the generic message.
+      }
+      if (request.status >= 200 && request.status < 300) {
+        done(null);
+        toast(body.message ?? "Uploaded.");
+        router.refresh();
+      } else {
+        done(body.error?.message ?? `The upload failed (HTTP ${request.status}). Try again.`);
+      }
+    };
+    request.send(file);
   };
 
   return (
@@ -75,8 +99,8 @@ export function AssetUpload({ kind, label, current }: { kind: "LOGO" | "FAVICON"
         </div>
         {pending && (
           <span role="status" className="flex items-center gap-2 text-sm">
-            <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
-            Uploading…
+            <progress max={100} value={progress} aria-label={`Uploading ${label.toLowerCase()}`} className="h-2 w-24" />
+            Uploading… {progress}%
           </span>
         )}
       </div>

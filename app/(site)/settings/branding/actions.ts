@@ -2,12 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { uploadBrandAsset } from "@/lib/branding/assets";
 import { type RemovedCss, sanitizeCustomCss } from "@/lib/branding/sanitize-css";
 import { brandingSchema } from "@/lib/config/schemas";
 import { updateTenantConfig } from "@/lib/config/service";
 import type { ActionResult } from "@/lib/http/action-result";
-import { ApiError } from "@/lib/http/errors";
 import { asTenantUser, parseInput } from "@/lib/http/session-action";
 
 const editable = brandingSchema.pick({ primaryColor: true, accentColor: true, customCss: true });
@@ -46,16 +44,3 @@ export async function checkCustomCssAction(css: string): Promise<ActionResult<{ 
   });
 }
 
-/** A logo or favicon, sent as a form; the asset service checks type, size and the storage limit. */
-export async function uploadBrandAssetAction(form: FormData): Promise<ActionResult<{ url: string }>> {
-  const result = await asTenantUser<{ url: string }>("write:config", async ({ tenantId, actor }) => {
-    const kind = parseInput(z.enum(["LOGO", "FAVICON"]), form.get("kind"));
-    const file = form.get("file");
-    if (!(file instanceof File))
-      throw new ApiError("validation_failed", 422, "Choose an image.", [{ path: ["file"], message: "is required" }]);
-    const asset = await uploadBrandAsset(tenantId, kind, new Uint8Array(await file.arrayBuffer()), file.type || undefined, actor);
-    return { message: `${kind === "LOGO" ? "Logo" : "Favicon"} uploaded.`, data: { url: asset.url } };
-  });
-  revalidatePath("/", "layout");
-  return result;
-}
