@@ -43,4 +43,3 @@ export async function checkCustomCssAction(css: string): Promise<ActionResult<{ 
     };
   });
 }
-
