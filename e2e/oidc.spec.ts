@@ -41,7 +41,7 @@ test("an address with no account on this host is refused, with a way forward", a
   const acme = tenantUrl("acme").replace(/\/$/, "");
   await signInWithSso(page, acme, "owner@globex.test"); // a real user, of another tenant
   await expect(page).toHaveURL(/\/sign-in\?.*error=AccessDenied/);
-  await expect(page.getByRole("alert")).toContainText("no account for that address here");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("no account for that address here");
   await page.goto(`${acme}/account`);
   await expect(page).toHaveURL(/\/sign-in/);
 });
