@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { E2E_KEYS } from "./fixtures/keys";
 import { PORT, rawRequest } from "./hosts";
@@ -48,14 +47,9 @@ export function callAdminAction(
   );
 }
 
-/** No serious or critical axe violations (WCAG 2 A and AA) on the page as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
+// One axe check for every screen (the tenant settings specs' own).
+export { expectAccessible } from "./settings-helpers";
+import { expectAccessible } from "./settings-helpers";
 
 /**
  * The screen as test artifacts, each checked with axe: desktop light, desktop
