@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { E2E_KEYS } from "./fixtures/keys";
 import { PORT, rawRequest } from "./hosts";
 
@@ -47,32 +47,7 @@ export function callAdminAction(
   );
 }
 
-// One axe check for every screen (the tenant settings specs' own).
-export { expectAccessible } from "./settings-helpers";
-import { expectAccessible } from "./settings-helpers";
-
-/**
- * The screen as test artifacts, each checked with axe: desktop light, desktop
- * dark, and 375 px wide (which must not scroll sideways).
- */
-export async function captureScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  // The screen as it rests, not under the pointer of the last click.
-  await page.mouse.move(0, 0);
-  await expectAccessible(page);
-  await page.screenshot({ path: testInfo.outputPath(`${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: "dark" });
-  // Buttons animate their colours (150 ms): check the dark theme once it has settled.
-  await page.waitForTimeout(300);
-  await expectAccessible(page);
-  await page.screenshot({ path: testInfo.outputPath(`${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 812 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  await page.screenshot({ path: testInfo.outputPath(`${name}-375.png`), fullPage: true });
-  expect(overflow, "no horizontal scrolling at 375 px").toBeLessThanOrEqual(0);
-  if (size) await page.setViewportSize(size);
-}
+export { captureScreen, expectAccessible } from "./screens";
 
 /** A tenant through the platform REST API (the same service the dashboard uses), for test data and checks. */
 export async function platformApi(

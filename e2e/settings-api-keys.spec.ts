@@ -3,7 +3,7 @@ import { callServerAction } from "./actions";
 import { E2E_KEYS } from "./fixtures/keys";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawGet, tenantUrl } from "./hosts";
-import { bearer, captureEveryway, expectNotFound } from "./settings-helpers";
+import { bearer, captureScreen, expectNotFound } from "./settings-helpers";
 
 const acmeHost = `acme.localhost:${PORT}`;
 const keysPage = tenantUrl("acme", "/settings/api-keys");
@@ -29,7 +29,7 @@ test.describe("as the acme owner", () => {
     await expect(row.getByTestId("key-status")).toHaveText("active");
     await expect(row).toContainText(secret.slice(0, 8));
     await expect(row).toContainText("read:content");
-    await captureEveryway(page, testInfo, "api-keys-secret");
+    await captureScreen(page, testInfo, "api-keys-secret");
 
     const used = await rawGet(acmeHost, "/api/v1/content", bearer(secret));
     expect(used.status).toBe(200);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_KEYS } from "./fixtures/keys";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawRequest, tenantUrl } from "./hosts";
-import { bearer, captureEveryway, expectNotFound } from "./settings-helpers";
+import { bearer, captureScreen, expectNotFound } from "./settings-helpers";
 
 const starkHost = `stark.localhost:${PORT}`;
 
@@ -37,7 +37,7 @@ test.describe("as the stark owner", () => {
     await expect(actions).toHaveCount(25);
     for (const action of await actions.allTextContents()) expect(action).toMatch(/^api_key\./);
     const newest = (await page.getByTestId("audit-entry").first().textContent())!;
-    await captureEveryway(page, testInfo, "audit-log");
+    await captureScreen(page, testInfo, "audit-log");
 
     await page.getByTestId("older-entries").click();
     await page.waitForURL(/cursor=/);

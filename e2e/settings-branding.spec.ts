@@ -3,7 +3,7 @@ import { callServerAction } from "./actions";
 import { E2E_KEYS } from "./fixtures/keys";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawGet, rgb, tenantUrl } from "./hosts";
-import { bearer, captureEveryway } from "./settings-helpers";
+import { bearer, captureScreen } from "./settings-helpers";
 import { TINY_PNG_BASE64 } from "@/tests/fixtures/hostile";
 
 // Stark is this spec's; only its accent, logo changes here (e2e/api.spec.ts
@@ -33,7 +33,7 @@ test.describe("as the stark owner", () => {
     await page.getByLabel(/Custom CSS/).fill("@import url(https://evil.test/x.css);\n.tenant-hero h1 { color: #111111; }");
     await expect(page.getByTestId("css-removed")).toContainText("@import is not allowed");
     await page.getByLabel(/Custom CSS/).fill("");
-    await captureEveryway(page, testInfo, "branding-editing");
+    await captureScreen(page, testInfo, "branding-editing");
 
     await save.click();
     await expect(page.getByTestId("toast")).toContainText("Branding saved");
@@ -82,7 +82,7 @@ test.describe("as the stark viewer", () => {
     await expect(page.getByLabel("Primary colour", { exact: true })).toHaveAttribute("readonly", "");
     await expect(page.getByRole("button", { name: "Save branding" })).toHaveCount(0);
     await expect(page.getByLabel("Logo", { exact: true })).toHaveCount(0);
-    await captureEveryway(page, testInfo, "branding-viewer");
+    await captureScreen(page, testInfo, "branding-viewer");
     const call = await callServerAction(page, "/settings/branding", "saveBrandingAction", [{ accentColor: "#14532d" }]);
     expect(call.body).toContain("needs the write:config permission");
     const config = await rawGet(`stark.localhost:${PORT}`, "/api/v1/tenants/current/config", bearer(E2E_KEYS.stark));

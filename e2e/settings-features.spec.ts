@@ -3,7 +3,7 @@ import { callServerAction } from "./actions";
 import { E2E_KEYS } from "./fixtures/keys";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawGet, tenantUrl } from "./hosts";
-import { bearer, captureEveryway } from "./settings-helpers";
+import { bearer, captureScreen } from "./settings-helpers";
 
 // Stark (pro plan) is this spec's own: the demo tenants' flags stay as seeded.
 const featuresPage = tenantUrl("stark", "/settings/features");
@@ -21,7 +21,7 @@ test.describe("as the stark owner", () => {
     await expect(page.getByTestId("feature-fractionalization").getByRole("switch")).toHaveCount(0);
     const nft = page.getByRole("switch", { name: "NFTs" });
     await expect(nft).toHaveAttribute("aria-checked", "true");
-    await captureEveryway(page, testInfo, "features-owner");
+    await captureScreen(page, testInfo, "features-owner");
 
     await nft.focus();
     await page.keyboard.press("Space");
@@ -44,7 +44,7 @@ test.describe("as the stark viewer", () => {
     // bonds, not nft: the owner's test switches nft meanwhile.
     await expect(page.getByTestId("feature-bonds").getByTestId("feature-state")).toHaveText("On");
     await expect(page.getByRole("switch")).toHaveCount(0);
-    await captureEveryway(page, testInfo, "features-viewer");
+    await captureScreen(page, testInfo, "features-viewer");
     const call = await callServerAction(page, "/settings/features", "setFeatureAction", ["bonds", false]);
     expect(call.body).toContain("needs the write:config permission");
     expect((await starkConfig()).effective.features.bonds).toBe(true);

@@ -3,7 +3,7 @@ import { expectSignedInAs, signIn } from "./auth";
 import { callServerAction } from "./actions";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawGet, tenantUrl } from "./hosts";
-import { bearer, captureEveryway } from "./settings-helpers";
+import { bearer, captureScreen } from "./settings-helpers";
 
 // Umbrella's allowlist is this spec's own: no other spec calls its API, and
 // an allowlist on a shared tenant would refuse other specs' keys meanwhile.
@@ -39,7 +39,7 @@ test("an allowlist that leaves out the admin's address needs a second confirmati
   await page.getByRole("button", { name: "Save security settings" }).click();
   const warning = page.getByTestId("self-lockout");
   await expect(warning).toContainText(`does not include your address ${MY_IP}`);
-  await captureEveryway(page, testInfo, "security-confirm");
+  await captureScreen(page, testInfo, "security-confirm");
   // Not saved yet: keys from anywhere still work.
   expect((await rawGet(umbrellaHost, "/api/v1/content", { ...bearer(secret), "x-forwarded-for": MY_IP })).status).toBe(200);
 
@@ -67,7 +67,7 @@ test.describe("as the stark viewer", () => {
     await page.goto(tenantUrl("stark", "/settings/security"));
     await expect(page.getByLabel(/Addresses and ranges/)).toHaveAttribute("readonly", "");
     await expect(page.getByRole("button", { name: "Save security settings" })).toHaveCount(0);
-    await captureEveryway(page, testInfo, "security-viewer");
+    await captureScreen(page, testInfo, "security-viewer");
     const call = await callServerAction(page, "/settings/security", "saveSecurityAction", [
       { ipAllowlist: ["10.0.0.1"], allowedDomains: [], excludeSelf: true },
     ]);

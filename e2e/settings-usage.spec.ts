@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_KEYS } from "./fixtures/keys";
 import { stateOf } from "./fixtures/roles";
 import { PORT, rawGet, tenantUrl } from "./hosts";
-import { bearer, captureEveryway } from "./settings-helpers";
+import { bearer, captureScreen } from "./settings-helpers";
 
 const starkHost = `stark.localhost:${PORT}`;
 
@@ -20,7 +20,7 @@ test.describe("as the stark owner", () => {
     await expect(page.getByTestId("chart-apiCalls")).toContainText("No daily limit: your plan allows 1,200 calls per minute");
     await expect(page.getByTestId("chart-storageBytes")).toContainText("your plan's limit of 10 GB");
     await expect(page.getByTestId("chart-storageBytes").locator(".recharts-reference-line")).toHaveCount(1);
-    await captureEveryway(page, testInfo, "usage");
+    await captureScreen(page, testInfo, "usage");
 
     const total = page.getByTestId("total-apiCalls");
     const before = Number(await total.getAttribute("data-value"));
@@ -60,7 +60,7 @@ test.describe("as the stark viewer", () => {
     await expect(page.getByRole("link", { name: "30 days" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByTestId("chart-apiCalls").locator(".recharts-surface")).toBeVisible();
     await expect(page.getByRole("button")).toHaveCount(0);
-    await captureEveryway(page, testInfo, "usage-viewer");
+    await captureScreen(page, testInfo, "usage-viewer");
   });
 });
 
