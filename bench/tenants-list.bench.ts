@@ -25,6 +25,8 @@ async function seed(client: PrismaClient, count: number): Promise<void> {
       CASE WHEN i % 20 = 0 THEN 'bench' END, CASE WHEN i % 20 = 0 THEN now() END,
       now() - make_interval(secs => i), now()
     FROM generate_series(1, ${count}) AS i`);
+  // One tenant with a name of its own, as real platforms are full of.
+  await client.$executeRawUnsafe(`UPDATE "Tenant" SET "name" = 'Initech Holdings' WHERE "slug" = 'tenant-000420'`);
   await client.$executeRawUnsafe(`
     INSERT INTO "TenantDomain" ("id", "tenantId", "hostname", "verificationToken", "verifiedAt")
     SELECT gen_random_uuid(), "id", "slug" || '.example.com', 'token', now() FROM "Tenant" WHERE right("slug", 1) = '0'`);
@@ -57,8 +59,11 @@ export async function benchTenantsList(): Promise<void> {
     const variants: Record<string, () => Promise<unknown>> = {};
     const queries = {
       "first page": () => ({}),
-      "search (rare: one tenant)": () => ({ q: "company 777" }),
-      "search (common: 10% match)": () => ({ q: "0." }),
+      "search (rare name: one tenant)": () => ({ q: "initech" }),
+      "search (rare, common words: 111 tenants)": () => ({ q: "company 777" }),
+      "search (common: ~11% match)": () => ({ q: "company 1" }),
+      "search (domain: 10% match, 2 characters)": () => ({ q: "0." }),
+      "search (a custom domain)": () => ({ q: "tenant-004570.example" }),
       "filter plan=pro": () => ({ plan: "pro" }),
       "deep page (after 49 pages)": (cursor: string) => ({ cursor }),
     };

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   DriverAdapterError,
@@ -221,7 +222,7 @@ class WholeScriptPgliteFactory extends PrismaPGlite {
    * commands into a prepared statement"); such calls go through `exec`.
    */
   override async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = new PGlite();
+    const shadow = newPglite();
     const adapter = await new PrismaPGlite(shadow).connect();
     patchPgliteQueryable(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
@@ -238,8 +239,20 @@ export function createPgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdap
   return new WholeScriptPgliteFactory(pglite);
 }
 
+/**
+ * A PGlite with the contrib extensions our migrations create (pg_trgm, for
+ * the tenant search's trigram indexes); in memory without a directory.
+ * Every PGlite the project opens goes through here, or a migration that
+ * says `CREATE EXTENSION` fails on it.
+ */
+export function newPglite(directory?: string): PGlite {
+  const options = { extensions: { pg_trgm } };
+  // PGlite reads a first argument of `undefined` as a directory and drops the options.
+  return directory === undefined ? new PGlite(options) : new PGlite(directory, options);
+}
+
 export function openPglite(dataDir: string): PGlite {
   // PGlite creates its own folder but not the ones above it.
   fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-  return new PGlite(pgliteDirectory(dataDir));
+  return newPglite(pgliteDirectory(dataDir));
 }

@@ -5,7 +5,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { validationFailed } from "@/lib/http/errors";
 import type { ListTenantsQuery, TenantSort, TenantView } from "./schemas";
 import { TENANT_VIEW_INCLUDE, assertTenantId, findTenantViewOrThrow, toTenantView } from "./view";
-import { escapeLike } from "@/lib/api/pagination";
+import { type KeysetCursor, type SortKey, searchTenantIds } from "./search";
 
 /** One tenant, read under its own row-level security (the caller's access was checked by the route). */
 export function getTenant(tenantId: string): Promise<TenantView> {
@@ -13,8 +13,7 @@ export function getTenant(tenantId: string): Promise<TenantView> {
   return withTenant(tenantId, (tx) => findTenantViewOrThrow(tx, tenantId));
 }
 
-type SortKey = "createdAt" | "slug" | "name";
-type Cursor = { s: TenantSort; v: string; id: string };
+type Cursor = KeysetCursor & { s: TenantSort };
 
 function parseSort(sort: TenantSort): { key: SortKey; dir: "asc" | "desc" } {
   return sort.startsWith("-") ? { key: sort.slice(1) as SortKey, dir: "desc" } : { key: sort as SortKey, dir: "asc" };
@@ -49,29 +48,31 @@ function after(cursor: Cursor, key: SortKey, dir: "asc" | "desc"): Prisma.Tenant
 /**
  * Tenants, filtered and in keyset pages: each page is one index range scan of
  * `limit + 1` rows (the extra row only says whether there is a next page), so
- * page 5,000 costs what page 1 does. No OFFSET, and no total count.
+ * page 5,000 costs what page 1 does. No OFFSET, and no total count. A search
+ * finds the page's ids first (lib/tenants/search.ts), then reads them whole.
  */
 export async function listTenants(query: ListTenantsQuery): Promise<{ data: TenantView[]; nextCursor: string | null }> {
   const { key, dir } = parseSort(query.sort);
-  const where: Prisma.TenantWhereInput[] = [];
-  if (query.plan) where.push({ plan: query.plan });
-  if (query.status) where.push({ status: query.status });
-  if (query.q) {
-    // Prisma passes % and _ through to ILIKE; a search for "50%" means those characters.
-    const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
-    // Any claimed hostname, verified or not: operators look up who holds a domain.
-    where.push({ OR: [{ slug: contains }, { name: contains }, { domains: { some: { hostname: contains } } }] });
-  }
-  if (query.cursor) where.push(after(decodeCursor(query.cursor, query.sort), key, dir));
-
-  const rows = await withPlatform((tx) =>
-    tx.tenant.findMany({
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  const rows = await withPlatform(async (tx) => {
+    if (query.q) {
+      const ids = await searchTenantIds(tx, { ...query, q: query.q }, key, dir, cursor);
+      const found = new Map(
+        (await tx.tenant.findMany({ where: { id: { in: ids } }, include: TENANT_VIEW_INCLUDE })).map((row) => [row.id, row]),
+      );
+      return ids.flatMap((id) => found.get(id) ?? []);
+    }
+    const where: Prisma.TenantWhereInput[] = [];
+    if (query.plan) where.push({ plan: query.plan });
+    if (query.status) where.push({ status: query.status });
+    if (cursor) where.push(after(cursor, key, dir));
+    return tx.tenant.findMany({
       where: { AND: where },
       orderBy: [{ [key]: dir }, { id: dir }],
       take: query.limit + 1,
       include: TENANT_VIEW_INCLUDE,
-    }),
-  );
+    });
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =

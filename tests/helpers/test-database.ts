@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createPgliteAdapter, createPostgresAdapter } from "@/lib/db/adapters";
+import { createPgliteAdapter, createPostgresAdapter, newPglite } from "@/lib/db/adapters";
 import { PrismaClient } from "@/lib/db/generated/prisma/client";
 
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -32,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const scripts = await migrationScripts();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const pglite = new PGlite();
+    const pglite = newPglite();
     for (const script of scripts) await pglite.exec(script);
     const client = new PrismaClient({ adapter: createPgliteAdapter(pglite) });
     return {

@@ -202,7 +202,7 @@ describe("GET /tenants", () => {
   let rows: Row[] = [];
   const base = Date.parse("2026-01-01T00:00:00.000Z");
 
-  // 25 tenants with deliberate ties: three createdAt values and five names, so
+  // 26 tenants with deliberate ties: three createdAt values and five names, so
   // every sort has to fall back on id to stay stable across pages.
   beforeAll(async () => {
     rows = await withPlatform(async (tx) => {
@@ -218,7 +218,21 @@ describe("GET /tenants", () => {
       const page3 = await tx.tenant.findUniqueOrThrow({ where: { slug: "page-03" } });
       await tx.tenantDomain.create({ data: { tenantId: page3.id, hostname: "claimed.example.org", verificationToken: "t" } });
       await tx.tenant.create({ data: { slug: "half-off", name: "Half_Price 50% Off", plan: "free" } });
-      return tx.tenant.findMany({ where: { slug: { startsWith: "page-" } } });
+      // A search for "page-" finds page-05 by its slug and by two hostnames
+      // (listed once all the same), and "by-domain" by a hostname alone.
+      const page5 = await tx.tenant.findUniqueOrThrow({ where: { slug: "page-05" } });
+      await tx.tenantDomain.createMany({
+        data: ["page-05.example.org", "www.page-05.example.org"].map((hostname) => ({
+          tenantId: page5.id,
+          hostname,
+          verificationToken: "t",
+        })),
+      });
+      const byDomain = await tx.tenant.create({
+        data: { slug: "by-domain", name: "Paged 2", plan: "pro", createdAt: new Date(base + 1000) },
+      });
+      await tx.tenantDomain.create({ data: { tenantId: byDomain.id, hostname: "page-x.example.net", verificationToken: "t" } });
+      return tx.tenant.findMany({ where: { OR: [{ slug: { startsWith: "page-" } }, { id: byDomain.id }] } });
     });
   });
 
@@ -255,7 +269,7 @@ describe("GET /tenants", () => {
     ["-name", "name", -1],
   ] as const)("sort=%s walks every row exactly once, in (key, id) order", async (sort, key, dir) => {
     const { slugs, sizes } = await walk({ q: "page-", ...(sort ? { sort } : {}) }, 7);
-    expect(sizes).toEqual([7, 7, 7, 4]);
+    expect(sizes).toEqual([7, 7, 7, 5]);
     expect(slugs).toEqual([...rows].sort(compare(key, dir)).map((r) => r.slug));
   });
 

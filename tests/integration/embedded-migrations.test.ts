@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "@/lib/db/adapters";
 import { describe, expect, it } from "vitest";
 import { migrateEmbedded } from "@/lib/db/embedded-migrations";
 import { listMigrationNames } from "@/lib/db/migrations";
 
 describe("embedded migrations", () => {
   it("apply every migration once, recorded with Prisma's checksums, roles included", async () => {
-    const pglite = new PGlite();
+    const pglite = newPglite();
     try {
       const names = await listMigrationNames();
       expect(await migrateEmbedded(pglite)).toEqual(names);
@@ -38,10 +38,10 @@ describe("embedded migrations", () => {
   it("survive a close and reopen of the data directory", async () => {
     const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "livery-migrate-"));
     try {
-      const first = new PGlite(dir);
+      const first = newPglite(dir);
       await migrateEmbedded(first);
       await first.close();
-      const second = new PGlite(dir);
+      const second = newPglite(dir);
       const roles = (await second.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname LIKE 'livery_%'`))
         .rows[0]?.n;
       expect(roles).toBe(2);
