@@ -66,6 +66,7 @@ test.describe("a tenant admin", () => {
       [`/admin/tenants/${acmeId}/config`, "updateTenantAction", [acmeId, { plan: "enterprise" }]],
       [`/admin/tenants/${acmeId}/keys`, "createTenantKeyAction", [acmeId, { name: "stolen", permissions: ["read:content"] }]],
       ["/admin/tenants/new", "createTenantAction", [null, {}]],
+      [`/admin/tenants/${globexId}`, "openAsAdminAction", [globexId]],
     ] as const) {
       const result = await callAdminAction(page, path, name, [...args]);
       expect(result.body, name).toContain("Only a super-admin");

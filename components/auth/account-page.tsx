@@ -31,19 +31,33 @@ export async function AccountPage({ where }: { where: string }) {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="password" className="flex flex-col gap-3">
-        <h2 id="password" className="text-lg font-semibold">
-          Password
-        </h2>
-        <ChangePasswordForm />
-      </section>
-      <section aria-labelledby="sessions" className="flex flex-col gap-3">
-        <h2 id="sessions" className="text-lg font-semibold">
-          Sessions
-        </h2>
-        <p className="text-sm text-fg-muted">Signing out everywhere ends your sessions on every device, this one included.</p>
-        <SignOutButtons />
-      </section>
+      {user.actingUntil !== undefined ? (
+        <section aria-labelledby="acting" className="flex flex-col gap-3">
+          <h2 id="acting" className="text-lg font-semibold">
+            Acting as a super-admin
+          </h2>
+          <p className="text-sm text-fg-muted">
+            You opened this portal from the platform. Your password and sessions are managed on the platform host; use the banner
+            at the top to leave.
+          </p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="password" className="flex flex-col gap-3">
+            <h2 id="password" className="text-lg font-semibold">
+              Password
+            </h2>
+            <ChangePasswordForm />
+          </section>
+          <section aria-labelledby="sessions" className="flex flex-col gap-3">
+            <h2 id="sessions" className="text-lg font-semibold">
+              Sessions
+            </h2>
+            <p className="text-sm text-fg-muted">Signing out everywhere ends your sessions on every device, this one included.</p>
+            <SignOutButtons />
+          </section>
+        </>
+      )}
     </main>
   );
 }

@@ -13,6 +13,7 @@ const MESSAGES: Record<string, string> = {
   OAuthSignin: "Single sign-on could not be started. Try again, or sign in with your password.",
   OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",
   Callback: "Single sign-on did not complete. Try again, or sign in with your password.",
+  ActingLink: "That admin link has been used or has expired. Open the tenant again from the platform's dashboard.",
 };
 
 export function SignInForm({

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session";
+import { ActingBanner } from "./acting-banner";
 
 export type PortalSection = "members" | "settings" | "account";
 
-/** Navigation for signed-in tenant users. */
-export function PortalNav({ tenantName, current }: { tenantName: string; current: PortalSection | "domains" }) {
+/** Navigation for signed-in tenant users, under the acting banner when a super-admin opened the portal. */
+export async function PortalNav({ tenantName, current }: { tenantName: string; current: PortalSection | "domains" }) {
   const active: PortalSection = current === "domains" ? "settings" : current;
   const link = (href: string, label: string, key: PortalSection) => (
     <Link
@@ -17,16 +19,20 @@ export function PortalNav({ tenantName, current }: { tenantName: string; current
       {label}
     </Link>
   );
+  const user = await getSessionUser();
   return (
-    <header className="bg-brand text-brand-foreground">
-      <nav aria-label="Portal" className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-6 py-3">
-        <Link href="/" className="mr-4 font-semibold">
-          {tenantName}
-        </Link>
-        {link("/members", "Members", "members")}
-        {link("/settings", "Settings", "settings")}
-        {link("/account", "Account", "account")}
-      </nav>
-    </header>
+    <>
+      {user && <ActingBanner user={user} tenantName={tenantName} />}
+      <header className="bg-brand text-brand-foreground">
+        <nav aria-label="Portal" className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-6 py-3">
+          <Link href="/" className="mr-4 font-semibold">
+            {tenantName}
+          </Link>
+          {link("/members", "Members", "members")}
+          {link("/settings", "Settings", "settings")}
+          {link("/account", "Account", "account")}
+        </nav>
+      </header>
+    </>
   );
 }

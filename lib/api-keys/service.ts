@@ -6,6 +6,7 @@ import { isPermission, type Permission, PERMISSIONS, ROLE_PERMISSIONS } from "@/
 import { limitsSchema } from "@/lib/config/schemas";
 import type { Prisma, TenantApiKey } from "@/lib/db/generated/prisma/client";
 import { type Tx, withTenant } from "@/lib/db/tenant";
+import { memberIdOf } from "@/lib/auth/member";
 import { ApiError, conflict, forbidden, notFound } from "@/lib/http/errors";
 import { lockTenantLimit } from "@/lib/tenants/limit-lock";
 import { effectiveLimits } from "@/lib/tenants/plans";
@@ -27,7 +28,7 @@ export function keyGrantorFor(principal: Principal, actor: Actor, tenantId: stri
       return { actor, userId: null, mayGrant: principal.key.permissions.filter(isPermission) };
     case "session": {
       const { user } = principal;
-      return { actor, userId: user.tenantId === tenantId ? user.id : null, mayGrant: ROLE_PERMISSIONS[user.role] };
+      return { actor, userId: user.tenantId === tenantId ? memberIdOf(user) : null, mayGrant: ROLE_PERMISSIONS[user.role] };
     }
   }
 }

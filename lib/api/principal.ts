@@ -1,4 +1,5 @@
 import "server-only";
+import { auditLabelOf } from "@/lib/auth/member";
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/audit/record";
 import { type KnownKey, lookUpApiKey, touchApiKey } from "@/lib/api-keys/lookup";
@@ -54,7 +55,7 @@ export function actorOf(principal: Principal, ip: string | null, userAgent: stri
         ...where,
       };
     case "session":
-      return { type: "USER", id: principal.user.id, label: principal.user.email, ...where };
+      return { type: "USER", id: principal.user.id, label: auditLabelOf(principal.user), ...where };
   }
 }
 

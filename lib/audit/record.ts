@@ -1,4 +1,5 @@
 import "server-only";
+import { auditLabelOf } from "@/lib/auth/member";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
 
@@ -6,7 +7,7 @@ import type { Tx } from "@/lib/db/tenant";
  * Who did something: a signed-in user (id, email), the system when absent, or
  * a full actor from the REST API (which also knows the key, address and agent).
  */
-export type AuditActor = { id: string; email: string } | Actor | null | undefined;
+export type AuditActor = { id: string; email: string; actingUntil?: number } | Actor | null | undefined;
 
 export type Actor = {
   type: "USER" | "TENANT_API_KEY" | "PLATFORM_API_KEY" | "SYSTEM";
@@ -27,7 +28,7 @@ function actorFields(actor: AuditActor) {
       userAgent: actor.userAgent?.slice(0, 500) ?? undefined,
     };
   }
-  return { actorType: "USER" as const, actorId: actor.id, actorLabel: actor.email };
+  return { actorType: "USER" as const, actorId: actor.id, actorLabel: auditLabelOf(actor) };
 }
 
 type Entry = {

@@ -91,7 +91,9 @@ export function authOptions(request?: AuthRequestContext): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        return { ...session, claims: { userId: token.sub, role: token.role, tenantId: token.tenantId ?? null, sv: token.sv } };
+        const claims = { userId: token.sub, role: token.role, tenantId: token.tenantId ?? null, sv: token.sv };
+        // An acting session (lib/admin/acting.ts) keeps its fixed end through every refresh.
+        return { ...session, claims: token.actingUntil === undefined ? claims : { ...claims, actingUntil: token.actingUntil } };
       },
       // Only same-origin, relative redirects: a callbackUrl cannot send anyone elsewhere.
       redirect({ url, baseUrl }) {

@@ -10,9 +10,17 @@ import { getRequestTenantId } from "@/lib/tenancy/current";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
 
-export type SessionUser = { id: string; email: string; name: string; role: UserRole; tenantId: string | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  tenantId: string | null;
+  /** Set when a super-admin opened this tenant's portal ("Open as admin"): when that session ends (epoch ms). */
+  actingUntil?: number;
+};
 
-type Claims = { userId?: string; role?: string; tenantId?: string | null; sv?: number };
+type Claims = { userId?: string; role?: string; tenantId?: string | null; sv?: number; actingUntil?: number };
 
 /**
  * The signed-in user, if the session belongs here. A session is bound to the
@@ -38,7 +46,13 @@ export async function getSessionUserFromRequest(
   const token = await getToken({ req: request, secret: options.secret, secureCookie: options.useSecureCookies });
   if (!token) return null;
   return verifyClaims(
-    { userId: token.sub, role: token.role as string, tenantId: token.tenantId as string | null, sv: token.sv as number },
+    {
+      userId: token.sub,
+      role: token.role as string,
+      tenantId: token.tenantId as string | null,
+      sv: token.sv as number,
+      actingUntil: token.actingUntil as number | undefined,
+    },
     requestTenantId,
   );
 }
@@ -46,6 +60,7 @@ export async function getSessionUserFromRequest(
 async function verifyClaims(claims: Claims | undefined, requestTenantId: string | null): Promise<SessionUser | null> {
   if (!claims?.userId || typeof claims.sv !== "number") return null;
   if ((claims.tenantId ?? null) !== requestTenantId) return null;
+  if (claims.actingUntil !== undefined) return verifyActingClaims(claims, requestTenantId);
 
   const userId = claims.userId;
   const user = requestTenantId
@@ -53,6 +68,20 @@ async function verifyClaims(claims: Claims | undefined, requestTenantId: string 
     : await withPlatform((tx) => tx.user.findFirst({ where: { id: userId, tenantId: null, role: "SUPER_ADMIN" } }));
   if (!user || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
+}
+
+/**
+ * A super-admin's acting session on a tenant host (lib/admin/acting.ts): for
+ * that tenant only, until its fixed end, and only while the platform account
+ * is still a super-admin with the same session version (so signing out
+ * everywhere on the platform ends it too).
+ */
+async function verifyActingClaims(claims: Claims, requestTenantId: string | null): Promise<SessionUser | null> {
+  const { userId, actingUntil } = claims;
+  if (!requestTenantId || !userId || typeof actingUntil !== "number" || Date.now() >= actingUntil) return null;
+  const user = await withPlatform((tx) => tx.user.findFirst({ where: { id: userId, tenantId: null, role: "SUPER_ADMIN" } }));
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: "SUPER_ADMIN", tenantId: requestTenantId, actingUntil };
 }
 
 export function userCan(user: SessionUser | null, permission: Permission): boolean {

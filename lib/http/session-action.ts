@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
+import { auditLabelOf } from "@/lib/auth/member";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -38,7 +39,7 @@ export async function asTenantUser<T = undefined>(
   const actor: Actor = {
     type: "USER",
     id: user.id,
-    label: user.email,
+    label: auditLabelOf(user),
     ip: await requestIp(),
     userAgent: h.get("user-agent"),
   };

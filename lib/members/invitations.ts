@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
 import { hashPassword, passwordSchema } from "@/lib/auth/passwords";
+import { memberIdOf } from "@/lib/auth/member";
 import type { SessionUser } from "@/lib/auth/session";
 import { withTenant } from "@/lib/db/tenant";
 import { ApiError, conflict, notFound } from "@/lib/http/errors";
@@ -49,7 +50,7 @@ export async function inviteMember(actor: SessionUser, input: { email: unknown; 
         role,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-        invitedById: actor.id,
+        invitedById: memberIdOf(actor),
       },
     });
     await auditMember(tx, actor, tenantId, "member.invited", invitation.id, { email, role });

@@ -1,8 +1,9 @@
 import "server-only";
 import { can, type TenantRole } from "@/lib/auth/permissions";
+import { memberIdOf } from "@/lib/auth/member";
 import type { SessionUser } from "@/lib/auth/session";
 import { type Tx, withTenant } from "@/lib/db/tenant";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, forbidden } from "@/lib/http/errors";
 import { auditMember, findMemberOrThrow, fieldError, lockMembers, pendingWhere, requirePermission, tenantOf } from "./guards";
 
 export { acceptInvitation, findUsableInvitation, inviteMember, revokeInvitation } from "./invitations";
@@ -74,6 +75,9 @@ export async function transferOwnership(actor: SessionUser, toUserId: string) {
   requirePermission(actor, "manage:ownership");
   const tenantId = tenantOf(actor);
   if (toUserId === actor.id) throw fieldError("member", "is you already");
+  if (memberIdOf(actor) === null) {
+    throw forbidden("not_an_owner", "Only an owner of this tenant can hand ownership over. A super-admin acting here can change roles.");
+  }
   await withTenant(tenantId, async (tx) => {
     await lockMembers(tx, tenantId);
     const target = await findMemberOrThrow(tx, tenantId, toUserId);

@@ -15,6 +15,11 @@ export function reachedVia(headers: { get(name: string): string | null }): Reach
   return { protocol, port };
 }
 
+/** `<protocol>://<ROOT_DOMAIN>[:port]`: the platform host, where super-admins work. */
+export function platformOrigin(via: ReachedVia): string {
+  return portalOrigin("", via).replace("://.", "://");
+}
+
 /** `<protocol>://<slug>.<ROOT_DOMAIN>[:port]`, without the port when it is the protocol's default. */
 export function portalOrigin(slug: string, via: ReachedVia): string {
   const defaultPort = via.protocol === "https" ? "443" : "80";

@@ -96,10 +96,13 @@ export async function sessionCookie(user: {
   role: string;
   tenantId: string | null;
   sessionVersion: number;
+  /** A super-admin's acting session in tenantId ("Open as admin"), ending then (epoch ms). */
+  actingUntil?: number;
 }): Promise<string> {
+  const acting = user.actingUntil === undefined ? {} : { actingUntil: user.actingUntil };
   const token = await encode({
     secret: getEnv().NEXTAUTH_SECRET,
-    token: { sub: user.id, role: user.role, tenantId: user.tenantId, sv: user.sessionVersion },
+    token: { sub: user.id, role: user.role, tenantId: user.tenantId, sv: user.sessionVersion, ...acting },
   });
   return `next-auth.session-token=${token}`;
 }

@@ -49,5 +49,16 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
       data: png,
     },
   });
+  const superAdmin = await tx.user.create({
+    data: { tenantId: null, email: `root+${slug}@livery.test`, name: "Root", role: "SUPER_ADMIN" },
+  });
+  await tx.actingTicket.create({
+    data: {
+      tenantId,
+      userId: superAdmin.id,
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      expiresAt: new Date(Date.now() + 60_000),
+    },
+  });
   return { tenant, user };
 }

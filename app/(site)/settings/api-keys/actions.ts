@@ -5,6 +5,7 @@ import { apiKeyCreateSchema, apiKeyRotateSchema } from "@/lib/api-keys/schemas";
 import { createApiKey, type KeyGrantor, revokeApiKey, rotateApiKey } from "@/lib/api-keys/service";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/http/action-result";
+import { memberIdOf } from "@/lib/auth/member";
 import { type ActionContext, asTenantUser, parseInput } from "@/lib/http/session-action";
 
 // Public endpoints: each re-checks the session and write:keys, and the
@@ -13,7 +14,7 @@ import { type ActionContext, asTenantUser, parseInput } from "@/lib/http/session
 export type NewSecret = { id: string; name: string; prefix: string; secret: string };
 
 function grantorOf({ user, actor }: ActionContext): KeyGrantor {
-  return { actor, userId: user.id, mayGrant: ROLE_PERMISSIONS[user.role] };
+  return { actor, userId: memberIdOf(user), mayGrant: ROLE_PERMISSIONS[user.role] };
 }
 
 export async function createApiKeyAction(input: {

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { issueActingTicket } from "@/lib/admin/acting";
 import { asSuperAdmin } from "@/lib/admin/action";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { apiKeyCreateSchema } from "@/lib/api-keys/schemas";
@@ -13,6 +15,7 @@ import { ApiError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/session-action";
 import { activateTenant, deleteTenant, suspendTenant, updateTenant } from "@/lib/tenants/service";
 import { getTenant } from "@/lib/tenants/queries";
+import { portalOrigin, reachedVia } from "@/lib/tenants/links";
 import { suspendTenantSchema, updateTenantSchema } from "@/lib/tenants/schemas";
 
 // Each action is a public endpoint: asSuperAdmin re-checks the caller, then the
@@ -100,5 +103,19 @@ export async function updateBrandingAction(tenantId: string, branding: unknown):
     await updateTenantConfig(tenantId, patch, actor, { mayChangeLimits: true });
     refresh(tenantId);
     return { message: "Branding saved." };
+  });
+}
+
+/**
+ * "Open as admin": a one-time link (a minute, single use) that opens this
+ * tenant's own settings on its host in an acting session, audited here as
+ * opened and there, action by action, under the super-admin's name.
+ */
+export async function openAsAdminAction(tenantId: string): Promise<ActionResult<{ url: string }>> {
+  return asSuperAdmin(async ({ user, actor }) => {
+    const tenant = await getTenant(tenantId);
+    const ticket = await issueActingTicket(tenant.id, user.id, actor);
+    const url = `${portalOrigin(tenant.slug, reachedVia(await headers()))}/act-as?ticket=${ticket}`;
+    return { message: `Opening ${tenant.name}'s portal…`, data: { url } };
   });
 }

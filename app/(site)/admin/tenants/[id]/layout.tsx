@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OpenAsAdmin } from "@/components/admin/tenant/open-as-admin";
 import { StatusActions } from "@/components/admin/tenant/status-actions";
 import { TenantTabs } from "@/components/admin/tenant/tenant-tabs";
 import { StatusBadge } from "@/components/admin/tenants/status-badge";
@@ -32,7 +33,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
             </span>
           </p>
         </div>
-        <StatusActions tenantId={tenant.id} slug={tenant.slug} name={tenant.name} status={tenant.status} />
+        <div className="flex flex-wrap items-start gap-2">
+          <OpenAsAdmin tenantId={tenant.id} disabled={tenant.status !== "ACTIVE"} />
+          <StatusActions tenantId={tenant.id} slug={tenant.slug} name={tenant.name} status={tenant.status} />
+        </div>
       </div>
       {tenant.status === "SUSPENDED" && (
         <p role="note" className="rounded-md border border-red-700 p-3 text-sm" data-testid="suspended-note">
