@@ -26,12 +26,16 @@ test.describe("as the stark owner", () => {
 
     await accent.fill(ACCENT);
     await expect(page.getByTestId("contrast-status")).toContainText("Readable");
-    await expect(page.getByTestId("preview-accent")).toHaveCSS("background-color", rgb(ACCENT));
+    const preview = page.getByTestId("brand-preview");
+    await expect(preview.getByTestId("accent-chip")).toHaveCSS("background-color", rgb(ACCENT));
     // The page itself keeps the saved brand until saving.
     await expect(page.getByRole("button", { name: "Save branding" })).toBeEnabled();
 
-    await page.getByLabel(/Custom CSS/).fill("@import url(https://evil.test/x.css);\n.tenant-hero h1 { color: #111111; }");
+    await page.getByLabel(/Custom CSS/).fill("@import url(https://evil.test/x.css);\n.tenant-hero h1 { color: #123456; }");
     await expect(page.getByTestId("css-removed")).toContainText("@import is not allowed");
+    // What the sanitiser keeps applies to the preview at once (CSP nonce), and to nothing else.
+    await expect(preview.locator(".tenant-hero h1")).toHaveCSS("color", rgb("#123456"));
+    await expect(page.getByRole("heading", { name: "Branding", level: 1 })).not.toHaveCSS("color", rgb("#123456"));
     await page.getByLabel(/Custom CSS/).fill("");
     await captureScreen(page, testInfo, "branding-editing");
 

@@ -19,7 +19,11 @@ export default async function SettingsLayout({ children }: Readonly<{ children: 
   if (!user) redirect("/sign-in?callbackUrl=/settings");
   const visible = SETTINGS_SECTIONS.filter((s) => can(user.role, s.permission)).map((s) => s.href);
   return (
-    <div data-tenant-portal className="min-h-screen">
+    // In the brand's colours, but not under [data-tenant-portal]: the tenant's
+    // custom CSS styles the portal, never the screens that edit it, so a bad
+    // stylesheet cannot hide the way to fix it (and the branding preview shows
+    // only the unsaved CSS).
+    <div className="min-h-screen">
       <PortalNav tenantName={brand.name} current="settings" />
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-8 md:flex-row">
         <aside className="md:w-48 md:shrink-0">

@@ -1,23 +1,31 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { TenantHome } from "@/components/tenant/tenant-home";
 import type { BrandPalette } from "@/lib/branding/contrast";
 
 /**
- * The portal's header and home page with the unsaved colours. The colours go
- * on the container as CSS variables through the CSSOM (the CSP refuses style
- * attributes in the HTML), so only the preview changes.
+ * The portal's home page with the unsaved colours and custom CSS. The colours
+ * go on the container as CSS variables through the CSSOM (the CSP refuses
+ * style attributes in the HTML); the CSS, already sanitised by the server and
+ * scoped to [data-brand-preview], goes in a style element carrying the
+ * document's CSP nonce. Neither reaches anything outside the preview.
  */
 export function BrandPreview({
   palette,
   tenantName,
+  slug,
   logoUrl,
+  css,
 }: {
   palette: BrandPalette;
   tenantName: string;
+  slug: string;
   logoUrl: string | null;
+  css: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const nonce = useDocumentNonce();
   useEffect(() => {
     const style = ref.current?.style;
     if (!style) return;
@@ -27,41 +35,38 @@ export function BrandPreview({
     style.setProperty("--brand-accent-foreground", palette.accentForeground);
   }, [palette]);
   return (
-    <figure className="flex flex-col gap-2">
-      <figcaption className="text-sm font-medium">Preview (unsaved changes)</figcaption>
+    <figure className="flex min-w-0 flex-col gap-2">
+      <figcaption className="text-sm font-medium">Preview of the home page (unsaved changes)</figcaption>
+      {css && (
+        <style nonce={nonce} data-testid="preview-css">
+          {css}
+        </style>
+      )}
+      {/* A picture of the page, not a second page: hidden from assistive technology and not focusable. */}
       <div
         ref={ref}
         data-testid="brand-preview"
-        className="overflow-hidden rounded-lg border border-line"
-        aria-label="Preview of the portal"
+        aria-hidden
+        inert
+        className="max-h-96 overflow-hidden rounded-lg border border-line bg-surface"
       >
-        <div className="flex items-center gap-3 bg-brand px-4 py-3 text-brand-foreground" data-testid="preview-header">
-          {logoUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={logoUrl} alt="" className="h-6 w-auto" />
-          ) : (
-            <span aria-hidden className="grid size-6 place-items-center rounded bg-brand-foreground text-xs font-bold text-brand">
-              {tenantName.charAt(0).toUpperCase()}
-            </span>
-          )}
-          <span className="font-semibold">{tenantName}</span>
-          <span className="ml-auto rounded bg-brand-foreground px-2 py-1 text-xs font-medium text-brand">Sign in</span>
-        </div>
-        <div className="flex flex-col gap-3 bg-white p-4 text-zinc-900">
-          <p className="text-lg font-bold">Welcome to the {tenantName} portal</p>
-          <p className="text-sm">
-            Links look <span className="font-medium text-accent underline">like this</span>.
-          </p>
-          <p>
-            <span
-              className="inline-block rounded bg-accent px-2 py-1 text-xs font-medium text-accent-foreground"
-              data-testid="preview-accent"
-            >
-              Accent
-            </span>
-          </p>
-        </div>
+        <TenantHome brand={{ name: tenantName, slug, logoUrl: logoUrl ?? undefined }} preview />
       </div>
     </figure>
   );
 }
+
+/**
+ * The nonce the document was loaded with, read from an element that carries
+ * it. Not the one this page's request had: after a client-side navigation
+ * they differ, and the browser enforces the document's.
+ */
+function useDocumentNonce(): string | undefined {
+  return useSyncExternalStore(
+    noChanges,
+    () => document.querySelector<HTMLElement>("script[nonce], style[nonce]")?.nonce || undefined,
+    () => undefined,
+  );
+}
+
+const noChanges = () => () => undefined;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { resetBrandingAction, saveBrandingAction } from "@/app/(site)/settings/branding/actions";
 import { Section } from "@/components/settings/page-header";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,7 @@ import { CssEditor } from "./css-editor";
 type Editable = { primaryColor: string; accentColor: string; customCss: string };
 type Props = {
   tenantName: string;
+  slug: string;
   saved: Editable;
   logoUrl: string | null;
   faviconUrl: string | null;
@@ -32,8 +33,10 @@ function check(draft: Editable): PaletteResult | null {
   return HEX.test(draft.primaryColor) && HEX.test(draft.accentColor) ? derivePalette(draft) : null;
 }
 
-export function BrandingEditor({ tenantName, saved, logoUrl, faviconUrl, customCss, canWrite }: Props) {
+export function BrandingEditor({ tenantName, slug, saved, logoUrl, faviconUrl, customCss, canWrite }: Props) {
   const [draft, setDraft] = useState(saved);
+  const [previewCss, setPreviewCss] = useState("");
+  const onSanitised = useCallback((css: string) => setPreviewCss(css), []);
   const [base, setBase] = useState(saved);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [resetting, setResetting] = useState(false);
@@ -99,7 +102,15 @@ export function BrandingEditor({ tenantName, saved, logoUrl, faviconUrl, customC
                 : "Enter both colours as #rrggbb."}
           </p>
         </Section>
-        {palette && <BrandPreview palette={palette} tenantName={tenantName} logoUrl={logoUrl} />}
+        {palette && (
+          <BrandPreview
+            palette={palette}
+            tenantName={tenantName}
+            slug={slug}
+            logoUrl={logoUrl}
+            css={customCss === "included" ? previewCss : ""}
+          />
+        )}
       </div>
       {canWrite && (
         <Section title="Logo and favicon" description="Saved as soon as they are uploaded.">
@@ -111,7 +122,7 @@ export function BrandingEditor({ tenantName, saved, logoUrl, faviconUrl, customC
       )}
       <Section title="Custom CSS">
         {customCss === "included" ? (
-          <CssEditor value={draft.customCss} onChange={set("customCss")} readOnly={!canWrite} />
+          <CssEditor value={draft.customCss} onChange={set("customCss")} onSanitised={onSanitised} readOnly={!canWrite} />
         ) : (
           <p className="text-sm text-fg-muted" data-testid="css-plan">
             Custom CSS is available on the {customCss.charAt(0).toUpperCase() + customCss.slice(1)} plan and above.

@@ -4,16 +4,35 @@ import { useEffect, useState } from "react";
 import { checkCustomCssAction } from "@/app/(site)/settings/branding/actions";
 import type { RemovedCss } from "@/lib/branding/sanitize-css";
 
-/** The stylesheet and, half a second after typing stops, what the sanitiser would remove from it and why. */
-export function CssEditor({ value, onChange, readOnly }: { value: string; onChange: (v: string) => void; readOnly: boolean }) {
+/**
+ * The stylesheet and, half a second after typing stops, what the sanitiser
+ * would remove from it and why; what it keeps goes to the preview.
+ */
+export function CssEditor({
+  value,
+  onChange,
+  onSanitised,
+  readOnly,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  onSanitised: (previewCss: string) => void;
+  readOnly: boolean;
+}) {
   const [removed, setRemoved] = useState<RemovedCss[]>([]);
   useEffect(() => {
-    if (!value.trim()) return;
+    if (!value.trim()) {
+      onSanitised("");
+      return;
+    }
     const timer = setTimeout(() => {
-      void checkCustomCssAction(value).then((result) => setRemoved(result.data?.removed ?? []));
+      void checkCustomCssAction(value).then((result) => {
+        setRemoved(result.data?.removed ?? []);
+        onSanitised(result.data?.previewCss ?? "");
+      });
     }, 500);
     return () => clearTimeout(timer);
-  }, [value]);
+  }, [value, onSanitised]);
   const shown = value.trim() ? removed : [];
   return (
     <div className="flex flex-col gap-2">

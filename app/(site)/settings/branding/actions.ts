@@ -34,12 +34,15 @@ export async function resetBrandingAction(): Promise<ActionResult> {
 }
 
 /** What the sanitiser would drop from this CSS and why: the editor shows it before saving. */
-export async function checkCustomCssAction(css: string): Promise<ActionResult<{ removed: RemovedCss[] }>> {
-  return asTenantUser<{ removed: RemovedCss[] }>("read:config", async () => {
-    const { removed } = sanitizeCustomCss(parseInput(z.string().max(40_000), css));
+/** What the sanitiser would remove and why, and what it keeps, scoped to the branding page's preview. */
+export async function checkCustomCssAction(css: string): Promise<ActionResult<{ removed: RemovedCss[]; previewCss: string }>> {
+  return asTenantUser<{ removed: RemovedCss[]; previewCss: string }>("read:config", async () => {
+    const { removed, css: previewCss } = sanitizeCustomCss(parseInput(z.string().max(40_000), css), {
+      scope: "[data-brand-preview]",
+    });
     return {
       message: removed.length ? `${removed.length} part(s) would be removed.` : "Nothing would be removed.",
-      data: { removed },
+      data: { removed, previewCss },
     };
   });
 }

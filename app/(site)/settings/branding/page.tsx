@@ -25,6 +25,7 @@ export default async function BrandingPage() {
         // Remounts with the stored values after a save, reset or upload refreshes the page.
         key={JSON.stringify(branding)}
         tenantName={brand.name}
+        slug={brand.slug}
         saved={{
           primaryColor: branding.primaryColor ?? PLATFORM_COLORS.primaryColor,
           accentColor: branding.accentColor ?? PLATFORM_COLORS.accentColor,
