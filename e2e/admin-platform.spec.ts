@@ -33,8 +33,12 @@ test.describe("as a super-admin", () => {
     await captureScreen(page, testInfo, "platform-key-secret");
     const list = await rawGet(`localhost:${PORT}`, "/api/v1/tenants?limit=1", { authorization: `Bearer ${secret}` });
     expect(list.status).toBe(200);
-    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "I have stored it" }).click();
     await page.getByRole("button", { name: `Revoke ${name}` }).click();
+    await page
+      .getByRole("dialog", { name: `Revoke “${name}”?` })
+      .getByRole("button", { name: "Revoke key" })
+      .click();
     await expect(page.getByTestId(`platform-key-${name}`)).toContainText("revoked");
     const refused = await rawGet(`localhost:${PORT}`, "/api/v1/tenants?limit=1", { authorization: `Bearer ${secret}` });
     expect(refused.status).toBe(401);

@@ -39,10 +39,10 @@ test("create, configure, suspend, activate and delete a tenant", async ({ page }
   const config = (await platformApi("GET", `/tenants/${id}/config`)).json;
   expect(config.features).toMatchObject({ nft: true });
   // Branding: contrast checked as you type, a live preview, saved through the config service.
-  await page.getByLabel("Accent colour").fill("#ffff00");
+  await page.getByLabel("Accent colour", { exact: true }).fill("#ffff00");
   await expect(page.locator("#brand-accent-error")).toBeVisible();
-  await page.getByLabel("Accent colour").fill("#0e7490");
-  await page.getByLabel("Primary colour").fill("#be123c");
+  await page.getByLabel("Accent colour", { exact: true }).fill("#0e7490");
+  await page.getByLabel("Primary colour", { exact: true }).fill("#be123c");
   await expect(page.getByTestId("brand-preview").locator("span", { hasText: "Flow Industries" })).toBeVisible();
   await page.getByRole("button", { name: "Save branding" }).click();
   await expect(page.getByTestId("toast").last()).toHaveText("Branding saved.");
@@ -61,8 +61,9 @@ test("create, configure, suspend, activate and delete a tenant", async ({ page }
   await captureScreen(page, testInfo, "tenant-key-secret");
   const info = await rawGet(`${slug}.localhost:${PORT}`, "/api/v1/tenants/current/info", { authorization: `Bearer ${secret}` });
   expect(info.status).toBe(200);
-  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "I have stored it" }).click();
   await page.getByRole("button", { name: "Revoke ci" }).click();
+  await page.getByRole("dialog", { name: "Revoke “ci”?" }).getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByTestId("key-ci")).toContainText("revoked");
   const revoked = await rawGet(`${slug}.localhost:${PORT}`, "/api/v1/tenants/current/info", {
     authorization: `Bearer ${secret}`,

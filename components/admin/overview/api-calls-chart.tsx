@@ -1,11 +1,11 @@
 "use client";
 
-import { UsageLineChart } from "@/components/admin/tenant/usage-line-chart";
+import { DailyChart } from "@/components/charts/daily-chart";
 
-/** The platform's API calls per day, as a line (no limit applies across tenants). */
+/** The platform's API calls per day (no limit applies across tenants). */
 export function ApiCallsChart({ points }: { points: { day: string; value: number }[] }) {
   return (
-    <UsageLineChart
+    <DailyChart
       title="API calls per day, all tenants"
       testId="platform-api-calls"
       points={points.map((p) => ({ day: p.day.slice(5), value: p.value }))}

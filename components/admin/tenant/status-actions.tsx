@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { activateTenantAction, deleteTenantAction, suspendTenantAction } from "@/app/(site)/admin/tenants/[id]/actions";
-import { TextField } from "@/components/admin/form-fields";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DANGER_DARK } from "@/components/admin/ui-classes";
 import { Dialog } from "@/components/ui/dialog";
@@ -123,7 +123,7 @@ export function StatusActions({ tenantId, slug, name, status }: Props) {
             This deletes the tenant and everything it owns — members, API keys, domains, content, usage and its own audit log —
             for good. Its keys stop working at once. One platform audit entry remains.
           </p>
-          <TextField
+          <Field
             id="confirm-slug"
             name="confirm-slug"
             label={`Type ${slug} to confirm`}

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { updateFeaturesAction, updateTenantAction } from "@/app/(site)/admin/tenants/[id]/actions";
-import { SelectField } from "@/components/admin/form-fields";
-import { Panel } from "@/components/admin/ui";
+import { SelectField } from "@/components/ui/field";
+import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
@@ -50,7 +50,7 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
 
   return (
     <>
-      <Panel title="Plan" description="A downgrade keeps the data; features the new plan lacks stop taking effect.">
+      <Section title="Plan" description="A downgrade keeps the data; features the new plan lacks stop taking effect.">
         <form
           onSubmit={submit((form) => updateTenantAction(tenantId, { plan: form.get("plan") }), "plan")}
           className="flex flex-wrap items-end gap-3"
@@ -67,9 +67,9 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
           </Button>
         </form>
         {results.plan?.ok === false && <FormMessage result={results.plan} />}
-      </Panel>
+      </Section>
 
-      <Panel title="Features" description="Switches the tenant can also change; a feature outside its plan cannot be on.">
+      <Section title="Features" description="Switches the tenant can also change; a feature outside its plan cannot be on.">
         <form
           onSubmit={submit(
             (form) => updateFeaturesAction(tenantId, Object.fromEntries(FEATURES.map((f) => [f, form.get(f) === "on"]))),
@@ -97,9 +97,9 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
             </Button>
           </div>
         </form>
-      </Panel>
+      </Section>
 
-      <Panel title="Limit overrides" description="Leave a field empty to use the plan's value (shown as the placeholder).">
+      <Section title="Limit overrides" description="Leave a field empty to use the plan's value (shown as the placeholder).">
         <form
           onSubmit={submit(
             (form) =>
@@ -147,7 +147,7 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
             </Button>
           </div>
         </form>
-      </Panel>
+      </Section>
     </>
   );
 }

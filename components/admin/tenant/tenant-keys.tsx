@@ -3,27 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createTenantKeyAction, revokeTenantKeyAction } from "@/app/(site)/admin/tenants/[id]/actions";
-import { CopyField } from "@/components/admin/copy-field";
-import { TextField } from "@/components/admin/form-fields";
-import { Empty } from "@/components/admin/ui";
-import { Badge } from "@/components/ui/badge";
+import type { KeyCardData } from "@/components/keys/key-card";
+import { RevocableKeyList } from "@/components/keys/revocable-key-list";
+import { SecretReveal } from "@/components/keys/secret-reveal";
+import { Field } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
-import { DANGER_DARK } from "@/components/admin/ui-classes";
 import { FormMessage } from "@/components/ui/form-message";
-import { LocalTime } from "@/components/ui/local-time";
 import { useToast } from "@/components/ui/toast";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/http/action-result";
 
-export type KeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: string[];
-  status: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-};
+export type KeyRow = KeyCardData;
 
 /** A tenant's API keys: create (the secret is shown once, with a copy button) and revoke. */
 export function TenantKeys({ tenantId, keys }: { tenantId: string; keys: KeyRow[] }) {
@@ -52,18 +43,10 @@ export function TenantKeys({ tenantId, keys }: { tenantId: string; keys: KeyRow[
   return (
     <div className="flex flex-col gap-6">
       {result?.ok && result.data ? (
-        <div className="flex flex-col gap-3 rounded-lg border-2 border-amber-500 p-4" data-testid="secret-reveal">
-          <p className="font-semibold">Copy the secret of “{result.data.name}” now: it is shown only this once.</p>
-          <CopyField value={result.data.secret} label="API key secret" testId="secret" />
-          <div>
-            <Button variant="secondary" onClick={() => setResult(null)}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <SecretReveal revealed={result.data} onDone={() => setResult(null)} />
       ) : (
         <form action={create} className="flex flex-col gap-4 rounded-lg border border-line p-4" aria-label="Create an API key">
-          <TextField id="key-name" name="name" label="Key name" required maxLength={100} error={result?.fieldErrors?.name} />
+          <Field id="key-name" name="name" label="Key name" required maxLength={100} error={result?.fieldErrors?.name} />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium">Permissions</legend>
             <div className="grid gap-1 sm:grid-cols-3">
@@ -86,43 +69,15 @@ export function TenantKeys({ tenantId, keys }: { tenantId: string; keys: KeyRow[
         </form>
       )}
       {keys.length === 0 ? (
-        <Empty data-testid="keys-empty">This tenant has no API keys yet.</Empty>
+        <EmptyState data-testid="keys-empty">This tenant has no API keys yet.</EmptyState>
       ) : (
-        <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-keys">
-          {keys.map((key) => (
-            <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 p-3" data-testid={`key-${key.name}`}>
-              <div className="flex min-w-0 flex-col gap-1">
-                <span className="font-medium break-words">
-                  {key.name} <span className="font-mono text-xs text-fg-muted">{key.prefix}…</span>
-                </span>
-                <span className="text-xs text-fg-muted">
-                  Created <LocalTime iso={key.createdAt} />
-                  {key.lastUsedAt && (
-                    <>
-                      {" "}
-                      · last used <LocalTime iso={key.lastUsedAt} />
-                    </>
-                  )}{" "}
-                  · {key.permissions.join(", ")}
-                </span>
-              </div>
-              <div className="flex items-center gap-2">
-                <Badge tone={key.status === "active" ? "good" : key.status === "revoked" ? "bad" : "warn"}>{key.status}</Badge>
-                {key.status !== "revoked" && key.status !== "expired" && (
-                  <Button
-                    variant="danger"
-                    className={DANGER_DARK}
-                    pending={pending}
-                    onClick={() => revoke(key.id)}
-                    aria-label={`Revoke ${key.name}`}
-                  >
-                    Revoke
-                  </Button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <RevocableKeyList
+          keys={keys}
+          testId="tenant-keys"
+          rowTestId={(key) => `key-${key.name}`}
+          pending={pending}
+          onRevoke={revoke}
+        />
       )}
     </div>
   );

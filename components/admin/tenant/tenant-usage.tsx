@@ -3,16 +3,16 @@
 import type { UsageReport } from "@/lib/usage/service";
 import { METRIC_INFO } from "@/components/settings/usage/metric-format";
 import { USAGE_METRICS, type UsageMetric } from "@/lib/usage/schemas";
-import { UsageLineChart } from "./usage-line-chart";
+import { DailyChart } from "@/components/charts/daily-chart";
 
 type Props = { report: UsageReport; limits: Partial<Record<UsageMetric, number>>; ratePerMinute: number };
 
-/** A line chart per metric over the chosen range, with the tenant's limit where one applies. */
+/** A chart per metric over the chosen range, with the tenant's limit where one applies. */
 export function TenantUsage({ report, limits, ratePerMinute }: Props) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       {USAGE_METRICS.map((metric) => (
-        <UsageLineChart
+        <DailyChart
           key={metric}
           testId={`usage-${metric}`}
           title={METRIC_INFO[metric].label}

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from "react";
 import { checkSlugAction, createTenantAction, type CreatedTenantResult } from "@/app/(site)/admin/tenants/actions";
-import { SelectField, TextField } from "@/components/admin/form-fields";
+import { Field, SelectField } from "@/components/ui/field";
 import { TenantCreated } from "./tenant-created";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -87,7 +87,7 @@ export function CreateTenantForm() {
       }}
       className="flex max-w-xl flex-col gap-4"
     >
-      <TextField
+      <Field
         id="tenant-name"
         name="name"
         label="Name"
@@ -100,7 +100,7 @@ export function CreateTenantForm() {
           if (!slugEdited) changeSlug(slugFrom(event.target.value));
         }}
       />
-      <TextField
+      <Field
         id="tenant-slug"
         name="slug"
         label="Slug"
@@ -130,7 +130,7 @@ export function CreateTenantForm() {
           </option>
         ))}
       </SelectField>
-      <TextField
+      <Field
         id="tenant-owner"
         name="ownerEmail"
         type="email"

@@ -1,28 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { EmptyState, Section } from "@/components/settings/page-header";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { LocalTime } from "@/components/ui/local-time";
+import { EmptyState, Section } from "@/components/ui/page";
+import { isLive, KeyCard, type KeyCardData } from "@/components/keys/key-card";
 import type { ApiKeyStatus } from "@/lib/api-keys/schemas";
 import type { Permission } from "@/lib/auth/permissions";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyActions } from "./key-actions";
-import { type Revealed, SecretReveal } from "./secret-reveal";
+import { type Revealed, SecretReveal } from "@/components/keys/secret-reveal";
 
-export type KeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: string[];
-  status: ApiKeyStatus;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-};
-
-const STATUS_TONE: Record<ApiKeyStatus, BadgeTone> = { active: "good", rotating: "warn", expired: "neutral", revoked: "bad" };
+export type KeyRow = KeyCardData & { status: ApiKeyStatus };
 
 type Props = { keys: KeyRow[]; canWrite: boolean; grantable: Permission[]; truncated: boolean };
 
@@ -41,45 +28,12 @@ export function ApiKeysClient({ keys, canWrite, grantable, truncated }: Props) {
       ) : (
         <ul className="flex flex-col gap-3" data-testid="api-keys" aria-label="API keys">
           {keys.map((k) => (
-            <li key={k.id} data-testid={`key-${k.name}`} className="flex flex-col gap-3 rounded-lg border border-line p-4">
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div className="flex min-w-0 flex-col gap-1">
-                  <p className="flex flex-wrap items-center gap-2 font-medium">
-                    <span className="break-all">{k.name}</span>
-                    <Badge tone={STATUS_TONE[k.status]} data-testid="key-status">
-                      {k.status}
-                    </Badge>
-                  </p>
-                  <p className="font-mono text-sm text-fg-muted">{k.prefix}…</p>
-                </div>
-                {canWrite && k.status !== "revoked" && k.status !== "expired" && <KeyActions row={k} onRotated={setRevealed} />}
-              </div>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
-                <dt className="text-fg-muted">Created</dt>
-                <dd>
-                  <LocalTime iso={k.createdAt} />
-                </dd>
-                <dt className="text-fg-muted">Last used</dt>
-                <dd>{k.lastUsedAt ? <LocalTime iso={k.lastUsedAt} /> : "Never"}</dd>
-                <dt className="text-fg-muted">{k.status === "revoked" ? "Revoked" : "Expires"}</dt>
-                <dd>
-                  {k.status === "revoked" && k.revokedAt ? (
-                    <LocalTime iso={k.revokedAt} />
-                  ) : k.expiresAt ? (
-                    <LocalTime iso={k.expiresAt} />
-                  ) : (
-                    "Never"
-                  )}
-                </dd>
-              </dl>
-              <ul className="flex flex-wrap gap-1" aria-label={`Permissions of ${k.name}`}>
-                {k.permissions.map((p) => (
-                  <li key={p} className="rounded bg-surface-muted px-2 py-0.5 font-mono text-xs">
-                    {p}
-                  </li>
-                ))}
-              </ul>
-            </li>
+            <KeyCard
+              key={k.id}
+              data={k}
+              testId={`key-${k.name}`}
+              actions={canWrite && isLive(k) && <KeyActions row={k} onRotated={setRevealed} />}
+            />
           ))}
         </ul>
       )}

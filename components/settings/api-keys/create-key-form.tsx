@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/http/action-result";
 import { PERMISSION_LABELS } from "./permission-labels";
-import type { Revealed } from "./secret-reveal";
+import type { Revealed } from "@/components/keys/secret-reveal";
 
 /** Name, permissions (only those the user's own role has) and an optional expiry date. */
 export function CreateKeyForm({ grantable, onCreated }: { grantable: Permission[]; onCreated: (r: Revealed) => void }) {

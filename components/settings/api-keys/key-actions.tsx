@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { KeyRow } from "./api-keys-client";
-import type { Revealed } from "./secret-reveal";
+import type { Revealed } from "@/components/keys/secret-reveal";
 
 const GRACE_HOURS = [0, 1, 24, 72] as const;
 const graceLabel = (h: number) => (h === 0 ? "None: revoke the old secret now" : h === 1 ? "1 hour" : `${h} hours`);

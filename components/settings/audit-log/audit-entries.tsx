@@ -1,4 +1,4 @@
-import { EmptyState } from "@/components/settings/page-header";
+import { EmptyState } from "@/components/ui/page";
 import { LocalTime } from "@/components/ui/local-time";
 
 export type AuditRow = {

@@ -2,7 +2,7 @@
 
 import { useCallback, useState, useTransition } from "react";
 import { resetBrandingAction, saveBrandingAction } from "@/app/(site)/settings/branding/actions";
-import { Section } from "@/components/settings/page-header";
+import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
@@ -10,8 +10,8 @@ import { useToast } from "@/components/ui/toast";
 import { derivePalette, type PaletteResult } from "@/lib/branding/contrast";
 import type { ActionResult } from "@/lib/http/action-result";
 import { AssetUpload } from "./asset-upload";
-import { BrandPreview } from "./brand-preview";
-import { ColorField } from "./color-field";
+import { BrandPreview } from "@/components/branding/brand-preview";
+import { ColorField } from "@/components/branding/color-field";
 import { CssEditor } from "./css-editor";
 
 type Editable = { primaryColor: string; accentColor: string; customCss: string };

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { saveSecurityAction } from "@/app/(site)/settings/security/actions";
-import { Section } from "@/components/settings/page-header";
+import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";

@@ -5,7 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { USAGE_METRICS } from "@/lib/usage/schemas";
 import type { UsageReport } from "@/lib/usage/service";
 import { METRIC_INFO } from "./metric-format";
-import { MetricChart } from "./metric-chart";
+import { DailyChart } from "@/components/charts/daily-chart";
 import { rangeQuery, type UsageRange } from "./usage-range";
 
 type Props = { range: UsageRange; initial: UsageReport; storageLimit: number | null; ratePerMinute: number | null };
@@ -51,11 +51,14 @@ export function UsageCharts({ range, initial, storageLimit, ratePerMinute }: Pro
       </dl>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {USAGE_METRICS.map((metric) => (
-          <MetricChart
+          <DailyChart
             key={metric}
-            metric={metric}
-            days={report.days}
+            testId={`chart-${metric}`}
+            title={METRIC_INFO[metric].label}
+            format={METRIC_INFO[metric].format}
+            points={report.days.map((d) => ({ day: d.day.slice(5), value: d[metric] ?? 0 }))}
             limit={metric === "storageBytes" ? storageLimit : null}
+            limitLabel="Plan limit"
             note={
               metric === "apiCalls" && ratePerMinute
                 ? `No daily limit: your plan allows ${ratePerMinute.toLocaleString()} calls per minute.`

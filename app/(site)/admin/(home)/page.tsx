@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ApiCallsChart } from "@/components/admin/overview/api-calls-chart";
-import { AdminHeader, Empty, LinkButton, Panel } from "@/components/admin/ui";
+import { LinkButton } from "@/components/admin/ui";
+import { EmptyState, PageHeader, Section } from "@/components/ui/page";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { getPlatformOverview, latestAuditEntries } from "@/lib/admin/overview";
@@ -20,9 +21,9 @@ export default async function AdminOverviewPage() {
   const total = overview.byPlanStatus.reduce((sum, row) => sum + row.count, 0);
   return (
     <>
-      <AdminHeader title="Overview" actions={<LinkButton href="/admin/tenants/new">Create tenant</LinkButton>}>
+      <PageHeader title="Overview" actions={<LinkButton href="/admin/tenants/new">Create tenant</LinkButton>}>
         The platform at a glance. Figures as of <LocalTime iso={overview.at} />; they refresh every minute.
-      </AdminHeader>
+      </PageHeader>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {[
           { label: "Tenants", value: total, id: "stat-tenants" },
@@ -43,7 +44,7 @@ export default async function AdminOverviewPage() {
         ))}
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Tenants by plan and status">
+        <Section title="Tenants by plan and status">
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="plan-status">
               <thead>
@@ -74,12 +75,12 @@ export default async function AdminOverviewPage() {
               </tbody>
             </table>
           </div>
-        </Panel>
+        </Section>
         <ApiCallsChart points={overview.apiCallsByDay} />
       </div>
-      <Panel title="Closest to their limits" description="Members and usable API keys against each tenant's limit.">
+      <Section title="Closest to their limits" description="Members and usable API keys against each tenant's limit.">
         {overview.nearLimits.length === 0 ? (
-          <Empty>No tenant has members or keys yet.</Empty>
+          <EmptyState>No tenant has members or keys yet.</EmptyState>
         ) : (
           <ul className="flex flex-col divide-y divide-line" data-testid="near-limits">
             {overview.nearLimits.map((row) => (
@@ -95,17 +96,17 @@ export default async function AdminOverviewPage() {
             ))}
           </ul>
         )}
-      </Panel>
-      <Panel title="Latest audit events">
+      </Section>
+      <Section title="Latest audit events">
         {audit.length === 0 ? (
-          <Empty>Nothing has happened yet.</Empty>
+          <EmptyState>Nothing has happened yet.</EmptyState>
         ) : (
           <AuditTable showTenant rows={audit.map((e) => ({ ...e, tenant: e.tenant?.slug ?? null }))} />
         )}
         <Link href="/admin/audit" className="text-sm font-medium underline underline-offset-4">
           The whole audit log
         </Link>
-      </Panel>
+      </Section>
     </>
   );
 }

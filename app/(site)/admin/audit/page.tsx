@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { AdminHeader, Empty } from "@/components/admin/ui";
+import { EmptyState, PageHeader } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { listPlatformAudit, platformAuditQuerySchema } from "@/lib/admin/platform-audit";
 
@@ -25,10 +25,10 @@ export default async function PlatformAuditPage({ searchParams }: { searchParams
   );
   return (
     <>
-      <AdminHeader title="Audit log">
+      <PageHeader title="Audit log">
         Everything done on the platform, newest first: platform-level entries (tenant deletions, platform keys) and every
         tenant&apos;s.
-      </AdminHeader>
+      </PageHeader>
       <AuditFilters key={keep.toString()} scope={query.scope} action={query.action} actorType={query.actorType} />
       {!parsed.success && (
         <p role="alert" className="rounded-md border border-red-700 p-3 text-sm">
@@ -39,7 +39,7 @@ export default async function PlatformAuditPage({ searchParams }: { searchParams
         </p>
       )}
       {page.data.length === 0 ? (
-        <Empty data-testid="audit-empty">No entries match.</Empty>
+        <EmptyState data-testid="audit-empty">No entries match.</EmptyState>
       ) : (
         <AuditTable showTenant rows={page.data} />
       )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PlatformKeys } from "@/components/admin/platform-keys";
-import { AdminHeader } from "@/components/admin/ui";
+import { PageHeader } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { listPlatformKeys } from "@/lib/platform-keys/service";
 
@@ -11,9 +11,9 @@ export default async function PlatformKeysPage() {
   const keys = await listPlatformKeys();
   return (
     <>
-      <AdminHeader title="Platform keys">
+      <PageHeader title="Platform keys">
         Keys for the REST API across all tenants (lvp_…). Each may do anything a super-admin may: hand them out sparingly.
-      </AdminHeader>
+      </PageHeader>
       <PlatformKeys keys={keys} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysClient, type KeyRow } from "@/components/settings/api-keys/api-keys-client";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { can, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { requireTenantPage } from "@/lib/tenancy/page-access";

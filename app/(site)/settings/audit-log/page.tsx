@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEntries } from "@/components/settings/audit-log/audit-entries";
 import { AuditFilters } from "@/components/settings/audit-log/audit-filters";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { auditLogQuerySchema } from "@/lib/audit/schemas";
 import { listAuditLog } from "@/lib/audit/service";
 import { requireTenantPage } from "@/lib/tenancy/page-access";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BrandingEditor } from "@/components/settings/branding/branding-editor";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { PLATFORM_COLORS } from "@/lib/branding/brand";
 import { brandingSchema } from "@/lib/config/schemas";

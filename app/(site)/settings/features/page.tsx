@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FeatureInfo } from "@/components/settings/features/feature-info";
 import { FeatureSwitch } from "@/components/settings/features/feature-switch";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { getTenantConfig } from "@/lib/config/service";

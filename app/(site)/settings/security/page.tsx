@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { SecurityForm } from "@/components/settings/security/security-form";
 import { can } from "@/lib/auth/permissions";
 import { securitySchema } from "@/lib/config/schemas";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page";
 import { UsageCharts } from "@/components/settings/usage/usage-charts";
 import { parseRange, rangeQuery, USAGE_RANGES } from "@/components/settings/usage/usage-range";
 import { requireTenantPage } from "@/lib/tenancy/page-access";

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { TenantFilters } from "@/components/admin/tenants/tenant-filters";
 import { tenantsHref } from "@/components/admin/tenants/list-url";
 import { TenantTable } from "@/components/admin/tenants/tenant-table";
-import { AdminHeader, Empty, LinkButton } from "@/components/admin/ui";
+import { LinkButton } from "@/components/admin/ui";
+import { EmptyState, PageHeader } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantPage, type SearchParams, TRAIL_MAX } from "@/lib/admin/tenant-list";
 
@@ -30,9 +31,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <AdminHeader title="Tenants" actions={<LinkButton href="/admin/tenants/new">Create tenant</LinkButton>}>
+      <PageHeader title="Tenants" actions={<LinkButton href="/admin/tenants/new">Create tenant</LinkButton>}>
         Every organisation on the platform. Search matches a slug, name or custom domain.
-      </AdminHeader>
+      </PageHeader>
       <TenantFilters {...filters} />
       {!page.ok ? (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-red-700 p-4 text-sm">
@@ -42,7 +43,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
           </Link>
         </div>
       ) : page.data.length === 0 ? (
-        <Empty data-testid="tenants-empty">
+        <EmptyState data-testid="tenants-empty">
           {filtered ? (
             <>
               No tenant matches these filters.{" "}
@@ -58,7 +59,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
               </Link>
             </>
           )}
-        </Empty>
+        </EmptyState>
       ) : (
         <TenantTable tenants={page.data} state={filters} />
       )}

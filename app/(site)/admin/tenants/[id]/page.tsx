@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { LimitUsageList } from "@/components/admin/tenant/limit-usage";
 import { StatusBadge } from "@/components/admin/tenants/status-badge";
-import { Facts, Panel } from "@/components/admin/ui";
+import { Facts } from "@/components/admin/ui";
+import { Section } from "@/components/ui/page";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -20,7 +21,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
   const owners = people.members.filter((m) => m.role === "OWNER");
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <Panel title="Tenant">
+      <Section title="Tenant">
         <Facts
           items={[
             { label: "Status", value: <StatusBadge status={tenant.status} /> },
@@ -39,10 +40,10 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
             },
           ]}
         />
-      </Panel>
-      <Panel title="Usage against limits" description="Limits are the plan's, with this tenant's overrides applied.">
+      </Section>
+      <Section title="Usage against limits" description="Limits are the plan's, with this tenant's overrides applied.">
         <LimitUsageList usage={usage} />
-      </Panel>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateTenantForm } from "@/components/admin/tenants/create-tenant-form";
-import { AdminHeader } from "@/components/admin/ui";
+import { PageHeader } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 
 export const metadata: Metadata = { title: "Create tenant" };
@@ -9,7 +9,7 @@ export default async function NewTenantPage() {
   await requireSuperAdminPage("/admin/tenants/new");
   return (
     <>
-      <AdminHeader title="Create tenant">A new organisation with its own portal. Its plan can change later.</AdminHeader>
+      <PageHeader title="Create tenant">A new organisation with its own portal. Its plan can change later.</PageHeader>
       <CreateTenantForm />
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
-import { Empty, Panel } from "@/components/admin/ui";
+import { EmptyState, Section } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
 import { auditLogQuerySchema } from "@/lib/audit/schemas";
@@ -19,8 +19,8 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : auditLogQuerySchema.parse({ limit: 50 });
   const page = await listAuditLog(tenant.id, query);
   return (
-    <Panel title="Audit log" description="Everything done in this tenant, by whom, newest first.">
-      {page.data.length === 0 ? <Empty>No entries yet.</Empty> : <AuditTable rows={page.data} />}
+    <Section title="Audit log" description="Everything done in this tenant, by whom, newest first.">
+      {page.data.length === 0 ? <EmptyState>No entries yet.</EmptyState> : <AuditTable rows={page.data} />}
       <div className="flex gap-2">
         {query.cursor && (
           <Link href="?" className="rounded-md border border-line px-4 py-2 text-sm">
@@ -33,6 +33,6 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
           </Link>
         )}
       </div>
-    </Panel>
+    </Section>
   );
 }

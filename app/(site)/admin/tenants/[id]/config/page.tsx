@@ -25,6 +25,7 @@ export default async function TenantConfigPage({ params }: { params: Promise<{ i
       <BrandingEditor
         tenantId={tenant.id}
         name={tenant.name}
+        slug={tenant.slug}
         primaryColor={text(config.branding.primaryColor, PLATFORM_COLORS.primaryColor)}
         accentColor={text(config.branding.accentColor, PLATFORM_COLORS.accentColor)}
         logoUrl={text(config.branding.logoUrl, "")}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Empty, Panel } from "@/components/admin/ui";
+import { EmptyState, Section } from "@/components/ui/page";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
@@ -16,9 +16,9 @@ export default async function TenantDomainsPage({ params }: { params: Promise<{ 
   const tenant = await loadTenantOr404(id);
   const domains = await listCustomDomains(tenant.id);
   return (
-    <Panel title="Custom domains" description="Claimed by the tenant in its portal; only verified domains serve it.">
+    <Section title="Custom domains" description="Claimed by the tenant in its portal; only verified domains serve it.">
       {domains.length === 0 ? (
-        <Empty data-testid="domains-empty">This tenant has no custom domains.</Empty>
+        <EmptyState data-testid="domains-empty">This tenant has no custom domains.</EmptyState>
       ) : (
         <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-domains">
           {domains.map((d) => (
@@ -38,6 +38,6 @@ export default async function TenantDomainsPage({ params }: { params: Promise<{ 
           ))}
         </ul>
       )}
-    </Panel>
+    </Section>
   );
 }

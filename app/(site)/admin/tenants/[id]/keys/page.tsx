@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TenantKeys } from "@/components/admin/tenant/tenant-keys";
-import { Panel } from "@/components/admin/ui";
+import { Section } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
 import { listApiKeys } from "@/lib/api-keys/service";
@@ -13,7 +13,7 @@ export default async function TenantKeysPage({ params }: { params: Promise<{ id:
   const tenant = await loadTenantOr404(id);
   const keys = await listApiKeys(tenant.id, { limit: 100 });
   return (
-    <Panel title="API keys" description={`The newest 100 keys. This tenant may hold ${tenant.limits.apiKeys} usable keys.`}>
+    <Section title="API keys" description={`The newest 100 keys. This tenant may hold ${tenant.limits.apiKeys} usable keys.`}>
       <TenantKeys
         tenantId={tenant.id}
         keys={keys.data.map((k) => ({
@@ -24,8 +24,10 @@ export default async function TenantKeysPage({ params }: { params: Promise<{ id:
           status: k.status,
           createdAt: k.createdAt.toISOString(),
           lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          expiresAt: k.expiresAt?.toISOString() ?? null,
+          revokedAt: k.revokedAt?.toISOString() ?? null,
         }))}
       />
-    </Panel>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Empty, Panel } from "@/components/admin/ui";
+import { EmptyState, Section } from "@/components/ui/page";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -14,9 +14,9 @@ export default async function TenantMembersPage({ params }: { params: Promise<{ 
   const { members, invitations } = await listTenantMembers(user, tenant.id);
   return (
     <>
-      <Panel title="Members" description="Read-only here; the tenant's owners and admins manage members in their portal.">
+      <Section title="Members" description="Read-only here; the tenant's owners and admins manage members in their portal.">
         {members.length === 0 ? (
-          <Empty>No members yet.</Empty>
+          <EmptyState>No members yet.</EmptyState>
         ) : (
           <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-members">
             {members.map((m) => (
@@ -38,10 +38,10 @@ export default async function TenantMembersPage({ params }: { params: Promise<{ 
             ))}
           </ul>
         )}
-      </Panel>
-      <Panel title="Pending invitations">
+      </Section>
+      <Section title="Pending invitations">
         {invitations.length === 0 ? (
-          <Empty>No pending invitations.</Empty>
+          <EmptyState>No pending invitations.</EmptyState>
         ) : (
           <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-invitations">
             {invitations.map((i) => (
@@ -54,7 +54,7 @@ export default async function TenantMembersPage({ params }: { params: Promise<{ 
             ))}
           </ul>
         )}
-      </Panel>
+      </Section>
     </>
   );
 }

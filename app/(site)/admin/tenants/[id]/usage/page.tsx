@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TenantUsage } from "@/components/admin/tenant/tenant-usage";
-import { Panel } from "@/components/admin/ui";
+import { Section } from "@/components/ui/page";
 import { parseRange, rangeQuery, USAGE_RANGES } from "@/components/settings/usage/usage-range";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -19,7 +19,7 @@ export default async function TenantUsagePage({ params, searchParams }: Props) {
   const range = parseRange((await searchParams).range);
   const report = await getUsage(tenant.id, { ...rangeQuery(range), metrics: [...USAGE_METRICS] });
   return (
-    <Panel title="Usage" description="Daily figures in UTC days.">
+    <Section title="Usage" description="Daily figures in UTC days.">
       <nav aria-label="Range" className="flex w-fit gap-1 rounded-md border border-line p-1">
         {USAGE_RANGES.map((days) => (
           <Link
@@ -38,6 +38,6 @@ export default async function TenantUsagePage({ params, searchParams }: Props) {
         limits={{ storageBytes: tenant.limits.storageBytes, activeUsers: tenant.limits.users }}
         ratePerMinute={tenant.limits.apiRatePerMinute ?? 0}
       />
-    </Panel>
+    </Section>
   );
 }

@@ -6,8 +6,20 @@ import { LocalTime } from "@/components/ui/local-time";
 
 export type Revealed = { name: string; secret: string; oldKeyUntil?: string | null };
 
-/** A new secret, shown this once: it is stored only as a hash and cannot be shown again. */
-export function SecretReveal({ revealed, onDone }: { revealed: Revealed; onDone: () => void }) {
+/**
+ * A new secret, shown this once: it is stored only as a hash and cannot be
+ * shown again. Used for tenant keys (settings and dashboard) and platform keys.
+ */
+export function SecretReveal({
+  revealed,
+  onDone,
+  ifLost = "if you lose it, rotate the key",
+}: {
+  revealed: Revealed;
+  onDone: () => void;
+  /** What to do if the secret is lost, for the kind of key. */
+  ifLost?: string;
+}) {
   const [copied, setCopied] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   // Focus moves to the secret so keyboard and screen-reader users land on it.
@@ -24,9 +36,7 @@ export function SecretReveal({ revealed, onDone }: { revealed: Revealed; onDone:
       className="flex flex-col gap-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
     >
       <p className="font-semibold">Copy the secret of “{revealed.name}” now</p>
-      <p className="text-sm">
-        This is the only time it is shown. Livery keeps only a hash of it: if you lose it, rotate the key.
-      </p>
+      <p className="text-sm">This is the only time it is shown. Livery keeps only a hash of it: {ifLost}.</p>
       <div className="flex flex-wrap items-center gap-2">
         <code data-testid="secret" className="min-w-0 flex-1 rounded bg-white px-3 py-2 font-mono text-sm break-all text-black">
           {revealed.secret}
