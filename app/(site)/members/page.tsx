@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LocalTime } from "@/components/ui/local-time";
 import { notFound, redirect } from "next/navigation";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberActions } from "@/components/members/member-actions";
@@ -19,10 +20,10 @@ export default async function MembersPage() {
   const { members, invitations } = await listMembers(user);
   const canWrite = can(user.role, "write:members");
   const canManageOwners = can(user.role, "manage:ownership");
-  const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
   return (
-    <div data-tenant-portal className="min-h-screen">
+    // Not under [data-tenant-portal]: custom CSS styles the portal, not the screens that manage it (decision 29).
+    <div className="min-h-screen">
       <PortalNav tenantName={brand.name} current="members" />
       <main className="mx-auto flex max-w-5xl flex-col gap-10 px-6 py-10">
         <h1 className="text-3xl font-bold">Members</h1>
@@ -51,7 +52,13 @@ export default async function MembersPage() {
                   </p>
                   <p className="text-sm text-fg-muted">
                     {m.email} · {m.role.toLowerCase()} ·{" "}
-                    {m.lastSignInAt ? `last signed in ${date.format(m.lastSignInAt)}` : "never signed in"}
+                    {m.lastSignInAt ? (
+                      <>
+                        last signed in <LocalTime iso={m.lastSignInAt.toISOString()} dateOnly />
+                      </>
+                    ) : (
+                      "never signed in"
+                    )}
                   </p>
                 </div>
                 {canWrite && (
@@ -79,7 +86,7 @@ export default async function MembersPage() {
                 {invitations.map((i) => (
                   <li key={i.id} className="flex items-center justify-between gap-3 px-4 py-3">
                     <p className="text-sm">
-                      {i.email} · {i.role.toLowerCase()} · expires {date.format(i.expiresAt)}
+                      {i.email} · {i.role.toLowerCase()} · expires <LocalTime iso={i.expiresAt.toISOString()} dateOnly />
                     </p>
                     <RevokeInvitationButton invitationId={i.id} email={i.email} />
                   </li>
