@@ -76,7 +76,10 @@ export async function transferOwnership(actor: SessionUser, toUserId: string) {
   const tenantId = tenantOf(actor);
   if (toUserId === actor.id) throw fieldError("member", "is you already");
   if (memberIdOf(actor) === null) {
-    throw forbidden("not_an_owner", "Only an owner of this tenant can hand ownership over. A super-admin acting here can change roles.");
+    throw forbidden(
+      "not_an_owner",
+      "Only an owner of this tenant can hand ownership over. A super-admin acting here can change roles.",
+    );
   }
   await withTenant(tenantId, async (tx) => {
     await lockMembers(tx, tenantId);

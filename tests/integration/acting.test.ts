@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as readConfig, PATCH as updateConfig } from "@/app/api/v1/tenants/[id]/config/route";
 import { issueActingTicket, redeemActingTicket } from "@/lib/admin/acting";
 import { withPlatform } from "@/lib/db/platform";
-import { ApiError } from "@/lib/http/errors";
+import { type ApiError } from "@/lib/http/errors";
 import { resetRateLimits } from "@/lib/rate-limit/limiter";
 import { resetTenantStatus } from "@/lib/tenants/status";
 import { call, sessionCookie } from "../helpers/api";
@@ -25,7 +25,14 @@ beforeAll(async () => {
     await tx.tenant.create({ data: { slug: "acme", name: "Acme", plan: "pro" }, select: { id: true, slug: true } }),
     await tx.tenant.create({ data: { slug: "globex", name: "Globex", plan: "pro" }, select: { id: true, slug: true } }),
     await tx.tenant.create({
-      data: { slug: "halted", name: "Halted", plan: "pro", status: "SUSPENDED", suspendedReason: "test", suspendedAt: new Date() },
+      data: {
+        slug: "halted",
+        name: "Halted",
+        plan: "pro",
+        status: "SUSPENDED",
+        suspendedReason: "test",
+        suspendedAt: new Date(),
+      },
       select: { id: true, slug: true },
     }),
   ]);
@@ -54,7 +61,9 @@ describe("tickets", () => {
 
   it("expire after a minute", async () => {
     const ticket = await issueActingTicket(acme.id, root.id, actor());
-    await withPlatform((tx) => tx.actingTicket.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } }));
+    await withPlatform((tx) =>
+      tx.actingTicket.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } }),
+    );
     expect(await redeemActingTicket(ticket, acme.id)).toBeNull();
   });
 
