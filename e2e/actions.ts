@@ -4,13 +4,19 @@ import type { Page } from "@playwright/test";
 
 type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
 
-/** The id Next gave a Server Action in this build, from its server reference manifest. */
-export function serverActionId(exportedName: string): string {
+/**
+ * The id Next gave a Server Action in this build (from the build folder the
+ * server runs, NEXT_DIST_DIR), matched by name and, where names repeat, by a
+ * part of its file's path.
+ */
+export function serverActionId(exportedName: string, fileHint = ""): string {
   const manifest = JSON.parse(
     fs.readFileSync(path.resolve(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"),
   ) as Manifest;
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
-  if (!entry) throw new Error(`no Server Action named ${exportedName} in this build`);
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === exportedName && (action.filename ?? "").includes(fileHint),
+  );
+  if (!entry) throw new Error(`no Server Action named ${exportedName}${fileHint ? ` in ${fileHint}` : ""} in this build`);
   return entry[0];
 }
 
@@ -24,6 +30,7 @@ export function callServerAction(
   pathname: string,
   exportedName: string,
   args: unknown[],
+  fileHint = "",
 ): Promise<{ status: number; body: string }> {
   return page.evaluate(
     async ({ pathname, id, body }) => {
@@ -34,6 +41,6 @@ export function callServerAction(
       });
       return { status: response.status, body: await response.text() };
     },
-    { pathname, id: serverActionId(exportedName), body: JSON.stringify(args) },
+    { pathname, id: serverActionId(exportedName, fileHint), body: JSON.stringify(args) },
   );
 }

@@ -1,32 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
+import { callServerAction } from "./actions";
 import { E2E_KEYS } from "./fixtures/keys";
 import { PORT, rawRequest } from "./hosts";
 
 /** The platform host of the test server, where the dashboard lives. */
 export const PLATFORM = `http://localhost:${PORT}`;
 
-type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
-
-/**
- * The id Next gave a Server Action in this build (from the build folder the
- * server runs, NEXT_DIST_DIR), matched by name and, where names repeat, file.
- */
-function serverActionId(exportedName: string, fileHint: string): string {
-  const dist = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(dist, "server/server-reference-manifest.json"), "utf8")) as Manifest;
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.exportedName === exportedName && (action.filename ?? "").includes(fileHint),
-  );
-  if (!entry) throw new Error(`no Server Action named ${exportedName} in ${fileHint} in this build`);
-  return entry[0];
-}
-
-/**
- * Calls a dashboard Server Action directly, as a hand-made request would,
- * from the page's current origin with its cookies. Returns the raw response.
- */
+/** Calls a dashboard Server Action directly, as a hand-made request would (e2e/actions.ts). */
 export function callAdminAction(
   page: Page,
   pathname: string,
@@ -34,27 +14,22 @@ export function callAdminAction(
   args: unknown[],
   fileHint = "admin",
 ): Promise<{ status: number; body: string }> {
-  return page.evaluate(
-    async ({ pathname, id, body }) => {
-      const response = await fetch(pathname, {
-        method: "POST",
-        headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-        body,
-      });
-      return { status: response.status, body: await response.text() };
-    },
-    { pathname, id: serverActionId(exportedName, fileHint), body: JSON.stringify(args) },
-  );
+  return callServerAction(page, pathname, exportedName, args, fileHint);
 }
 
 export { captureScreen, expectAccessible } from "./screens";
+
+// Response bodies are asserted field by field in the specs, which fail loudly on
+// a wrong shape; `any` keeps that terse, as tests/helpers/api.ts does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 /** A tenant through the platform REST API (the same service the dashboard uses), for test data and checks. */
 export async function platformApi(
   method: string,
   pathname: string,
   body?: unknown,
-): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any */ {
+): Promise<{ status: number; json: Json }> {
   const res = await rawRequest(
     method,
     `localhost:${PORT}`,
