@@ -25,11 +25,7 @@ export { captureScreen, expectAccessible } from "./screens";
 type Json = any;
 
 /** A tenant through the platform REST API (the same service the dashboard uses), for test data and checks. */
-export async function platformApi(
-  method: string,
-  pathname: string,
-  body?: unknown,
-): Promise<{ status: number; json: Json }> {
+export async function platformApi(method: string, pathname: string, body?: unknown): Promise<{ status: number; json: Json }> {
   const res = await rawRequest(
     method,
     `localhost:${PORT}`,
