@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { TENANT_ID_HEADER } from "@/lib/tenancy/headers";
+import { safeRedirectUrl } from "./callback-url";
 import { OIDC_PROVIDER_ID, oidcProvider, verifiedEmail } from "./oidc";
 import { authenticate, type AuthenticatedUser, authenticateExternal, signInSchema } from "./sign-in";
 
@@ -95,11 +96,8 @@ export function authOptions(request?: AuthRequestContext): NextAuthOptions {
         // An acting session (lib/admin/acting.ts) keeps its fixed end through every refresh.
         return { ...session, claims: token.actingUntil === undefined ? claims : { ...claims, actingUntil: token.actingUntil } };
       },
-      // Only same-origin, relative redirects: a callbackUrl cannot send anyone elsewhere.
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        return url.startsWith(`${baseUrl}/`) ? url : baseUrl;
-      },
+      // The same rule as the sign-in page (lib/auth/callback-url.ts): a callbackUrl cannot send anyone elsewhere.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     },
   };
 }
