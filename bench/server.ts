@@ -9,6 +9,8 @@ import { generateApiKeySecret } from "@/lib/api-keys/keys";
 const require = createRequire(import.meta.url);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DATA_DIR = ".data/bench";
+// Its own build: the bare baseline route exists only when built with LIVERY_BENCH_ROUTES=1.
+const DIST_DIR = ".next-bench";
 
 export type BenchServer = { port: number; apiKey: string };
 
@@ -38,15 +40,16 @@ export async function withBenchServer(fn: (server: BenchServer) => Promise<void>
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     NEXT_TELEMETRY_DISABLED: "1",
     LIVERY_BENCH_ROUTES: "1",
+    NEXT_DIST_DIR: DIST_DIR,
     BENCH_API_KEY: apiKey,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  if (!fs.existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
+  if (!fs.existsSync(`${DIST_DIR}/BUILD_ID`) || process.env.BENCH_BUILD === "1") {
     console.log("\n(building the app for the HTTP benchmarks…)");
     run("npm", ["run", "build"], env);
   } else {
-    const built = fs.statSync(".next/BUILD_ID").mtime.toISOString();
+    const built = fs.statSync(`${DIST_DIR}/BUILD_ID`).mtime.toISOString();
     console.log(`\n(HTTP benchmarks use the existing build from ${built}; BENCH_BUILD=1 rebuilds)`);
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });

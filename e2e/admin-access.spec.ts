@@ -26,13 +26,13 @@ test("a signed-out visitor is sent to sign in, and back afterwards", async ({ pa
 test("a signed-out visitor's direct action calls are refused and change nothing", async ({ page }) => {
   await page.goto(`${PLATFORM}/sign-in`);
   const slug = `signed-out-${Date.now()}`;
-  const form = await callAdminAction(page, "/", "checkSlugAction", ["fresh-slug"]);
-  expect(form.body).toContain("Only a super-admin");
+  const form = await callAdminAction(page, "/", "checkSlugAction", [{ slug: "fresh-slug" }]);
+  expect(form.body).toContain("Your session has ended");
   const acmeId = await tenantIdOf("acme");
-  const suspend = await callAdminAction(page, "/", "suspendTenantAction", [acmeId, "hostile"]);
-  expect(suspend.body).toContain("Only a super-admin");
-  const remove = await callAdminAction(page, "/", "deleteTenantAction", [acmeId, "acme"]);
-  expect(remove.body).toContain("Only a super-admin");
+  const suspend = await callAdminAction(page, "/", "suspendTenantAction", [{ tenantId: acmeId, reason: "hostile" }]);
+  expect(suspend.body).toContain("Your session has ended");
+  const remove = await callAdminAction(page, "/", "deleteTenantAction", [{ tenantId: acmeId, slug: "acme" }]);
+  expect(remove.body).toContain("Your session has ended");
   const acme = await platformApi("GET", `/tenants/${acmeId}`);
   expect(acme.json).toMatchObject({ slug: "acme", status: "ACTIVE" });
   expect((await platformApi("GET", `/tenants?q=${slug}`)).json.data).toEqual([]);
@@ -61,12 +61,16 @@ test.describe("a tenant admin", () => {
     const globexId = await tenantIdOf("globex");
     // Posted to the page that holds each action (Next runs it there, before the page's own 404).
     for (const [path, name, args] of [
-      [`/admin/tenants/${globexId}`, "suspendTenantAction", [globexId, "taking over"]],
-      [`/admin/tenants/${globexId}`, "deleteTenantAction", [globexId, "globex"]],
-      [`/admin/tenants/${acmeId}/config`, "updateTenantAction", [acmeId, { plan: "enterprise" }]],
-      [`/admin/tenants/${acmeId}/keys`, "createTenantKeyAction", [acmeId, { name: "stolen", permissions: ["read:content"] }]],
+      [`/admin/tenants/${globexId}`, "suspendTenantAction", [{ tenantId: globexId, reason: "taking over" }]],
+      [`/admin/tenants/${globexId}`, "deleteTenantAction", [{ tenantId: globexId, slug: "globex" }]],
+      [`/admin/tenants/${acmeId}/config`, "updateTenantAction", [{ tenantId: acmeId, plan: "enterprise" }]],
+      [
+        `/admin/tenants/${acmeId}/keys`,
+        "createTenantKeyAction",
+        [{ tenantId: acmeId, name: "stolen", permissions: ["read:content"] }],
+      ],
       ["/admin/tenants/new", "createTenantAction", [null, {}]],
-      [`/admin/tenants/${globexId}`, "openAsAdminAction", [globexId]],
+      [`/admin/tenants/${globexId}`, "openAsAdminAction", [{ tenantId: globexId }]],
     ] as const) {
       const result = await callAdminAction(page, path, name, [...args]);
       expect(result.body, name).toContain("Only a super-admin");

@@ -12,7 +12,7 @@ export function callAdminAction(
   pathname: string,
   exportedName: string,
   args: unknown[],
-  fileHint = "admin",
+  fileHint = "",
 ): Promise<{ status: number; body: string }> {
   return callServerAction(page, pathname, exportedName, args, fileHint);
 }

@@ -85,9 +85,9 @@ test("a viewer calling the role-change action directly is refused, and nothing c
 
   await signIn(page, acme, "viewer@acme.test");
   await expectSignedInAs(page, "viewer");
-  const response = await callServerAction(page, "/members", "changeRoleAction", [adminId, "VIEWER"]);
+  const response = await callServerAction(page, "/members", "changeRoleAction", [{ userId: adminId, role: "VIEWER" }]);
   expect(response.status).toBe(200);
-  expect(response.body).toContain("Your role cannot do this (needs write:members).");
+  expect(response.body).toContain("Your role cannot do this (it needs the write:members permission).");
 
   await page.goto(`${acme}/members`);
   await expect(page.getByTestId("member-admin@acme.test")).toContainText("· admin ·");
@@ -95,6 +95,8 @@ test("a viewer calling the role-change action directly is refused, and nothing c
 
 test("a signed-out request to a member action changes nothing", async ({ page }) => {
   await page.goto(acme);
-  const response = await callServerAction(page, "/members", "removeMemberAction", ["00000000-0000-4000-8000-000000000000"]);
+  const response = await callServerAction(page, "/members", "removeMemberAction", [
+    { userId: "00000000-0000-4000-8000-000000000000" },
+  ]);
   expect(response.body).toContain("Your session has ended. Sign in again.");
 });

@@ -45,7 +45,7 @@ test.describe("as the stark viewer", () => {
     await expect(page.getByTestId("feature-bonds").getByTestId("feature-state")).toHaveText("On");
     await expect(page.getByRole("switch")).toHaveCount(0);
     await captureScreen(page, testInfo, "features-viewer");
-    const call = await callServerAction(page, "/settings/features", "setFeatureAction", ["bonds", false]);
+    const call = await callServerAction(page, "/settings/features", "setFeatureAction", [{ feature: "bonds", enabled: false }]);
     expect(call.body).toContain("needs the write:config permission");
     expect((await starkConfig()).effective.features.bonds).toBe(true);
   });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createPlatformKeyAction, revokePlatformKeyAction } from "@/app/(site)/admin/keys/actions";
+import { createPlatformKeyAction, revokePlatformKeyAction } from "@/lib/platform-keys/actions";
 import { RevocableKeyList } from "@/components/keys/revocable-key-list";
 import { SecretReveal } from "@/components/keys/secret-reveal";
 import { Field } from "@/components/ui/field";
@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import type { PlatformKeyView } from "@/lib/platform-keys/service";
 
 /** Platform keys: create (the secret once, with a copy button) and revoke. */
@@ -34,7 +34,7 @@ export function PlatformKeys({ keys }: { keys: PlatformKeyView[] }) {
     });
   const revoke = (id: string) =>
     startTransition(async () => {
-      const outcome = await revokePlatformKeyAction(id);
+      const outcome = await revokePlatformKeyAction({ keyId: id });
       toast(outcome.message, outcome.ok ? "success" : "error");
       if (outcome.ok) router.refresh();
     });

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { signOutEverywhereAction } from "@/app/(site)/account/actions";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButtons() {
@@ -20,7 +20,11 @@ export function SignOutButtons() {
       >
         Sign out
       </Button>
-      <Button variant="danger" pending={everywhere} onClick={() => startEverywhere(() => signOutEverywhereAction())}>
+      <Button
+        variant="danger"
+        pending={everywhere}
+        onClick={() => startEverywhere(async () => void (await signOutEverywhereAction({})))}
+      >
         Sign out everywhere
       </Button>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { addDomainAction } from "@/app/(site)/settings/domains/actions";
+import { addDomainAction } from "@/lib/domains/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

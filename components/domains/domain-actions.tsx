@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { removeDomainAction, verifyDomainAction } from "@/app/(site)/settings/domains/actions";
+import { removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function DomainActions({ domainId, hostname }: { domainId: string; hostname: string }) {
@@ -16,14 +16,16 @@ export function DomainActions({ domainId, hostname }: { domainId: string; hostna
         <Button
           variant="secondary"
           pending={pending && !confirming}
-          onClick={() => start(async () => setResult(await verifyDomainAction(domainId)))}
+          onClick={() => start(async () => setResult(await verifyDomainAction({ domainId })))}
         >
           Verify
         </Button>
         <Button
           variant="danger"
           pending={pending && confirming}
-          onClick={() => (confirming ? start(async () => setResult(await removeDomainAction(domainId))) : setConfirming(true))}
+          onClick={() =>
+            confirming ? start(async () => setResult(await removeDomainAction({ domainId }))) : setConfirming(true)
+          }
         >
           {confirming ? `Confirm removing ${hostname}` : "Remove"}
         </Button>

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import { acceptInvitationAction } from "@/app/(site)/invite/[token]/actions";
+import { acceptInvitationAction } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,7 +11,7 @@ import { FormMessage } from "@/components/ui/form-message";
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
   const password = useRef("");
-  const [state, action, pending] = useActionState(acceptInvitationAction.bind(null, token), null);
+  const [state, action, pending] = useActionState(acceptInvitationAction, null);
 
   // Once the account exists, sign in with what was just typed.
   useEffect(() => {
@@ -24,6 +24,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
 
   return (
     <form action={action} className="flex flex-col gap-4">
+      <input type="hidden" name="token" value={token} />
       <Field id="invite-accept-email" label="Email" value={email} readOnly />
       <Field id="name" name="name" label="Your name" autoComplete="name" required error={state?.fieldErrors?.name} />
       <Field

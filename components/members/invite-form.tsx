@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { inviteAction } from "@/app/(site)/members/actions";
+import { inviteAction } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction, removeMemberAction, transferOwnershipAction } from "@/app/(site)/members/actions";
+import { changeRoleAction, removeMemberAction, transferOwnershipAction } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { TenantRole } from "@/lib/auth/permissions";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { FormMessage } from "@/components/ui/form-message";
 
 type Props = { userId: string; email: string; role: string; canManageOwners: boolean; isSelf: boolean };
@@ -30,7 +31,7 @@ export function MemberActions({ userId, email, role, canManageOwners, isSelf }: 
           id={`role-${userId}`}
           defaultValue={role}
           disabled={pending || locked}
-          onChange={(e) => run(() => changeRoleAction(userId, e.target.value))}
+          onChange={(e) => run(() => changeRoleAction({ userId, role: e.target.value as TenantRole }))}
           className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
         >
           {(locked ? ["OWNER"] : roles).map((r) => (
@@ -43,7 +44,9 @@ export function MemberActions({ userId, email, role, canManageOwners, isSelf }: 
           <Button
             variant="secondary"
             pending={pending && confirming === "transfer"}
-            onClick={() => (confirming === "transfer" ? run(() => transferOwnershipAction(userId)) : setConfirming("transfer"))}
+            onClick={() =>
+              confirming === "transfer" ? run(() => transferOwnershipAction({ userId })) : setConfirming("transfer")
+            }
           >
             {confirming === "transfer" ? "Confirm: make owner, I become admin" : "Transfer ownership"}
           </Button>
@@ -52,7 +55,7 @@ export function MemberActions({ userId, email, role, canManageOwners, isSelf }: 
           <Button
             variant="danger"
             pending={pending && confirming === "remove"}
-            onClick={() => (confirming === "remove" ? run(() => removeMemberAction(userId)) : setConfirming("remove"))}
+            onClick={() => (confirming === "remove" ? run(() => removeMemberAction({ userId })) : setConfirming("remove"))}
           >
             {confirming === "remove" ? `Confirm removing ${email}` : "Remove"}
           </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { revokeInvitationAction } from "@/app/(site)/members/actions";
+import { revokeInvitationAction } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 
 export function RevokeInvitationButton({ invitationId, email }: { invitationId: string; email: string }) {
@@ -11,7 +11,7 @@ export function RevokeInvitationButton({ invitationId, email }: { invitationId: 
       variant="secondary"
       pending={pending}
       aria-label={`Withdraw the invitation for ${email}`}
-      onClick={() => start(() => revokeInvitationAction(invitationId).then(() => undefined))}
+      onClick={() => start(() => revokeInvitationAction({ invitationId }).then(() => undefined))}
     >
       Withdraw
     </Button>

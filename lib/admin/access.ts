@@ -1,9 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import type { Actor } from "@/lib/audit/record";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { requestIp } from "@/lib/http/session-action";
 import { getRequestTenantId } from "@/lib/tenancy/current";
 
 /**
@@ -28,15 +25,4 @@ export async function requireSuperAdminPage(path: string): Promise<SessionUser> 
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   if (user.role !== "SUPER_ADMIN" || user.tenantId !== null) notFound();
   return user;
-}
-
-/** The audit actor for a super-admin's Server Action: the user, with the address and agent. */
-export async function superAdminActor(user: SessionUser): Promise<Actor> {
-  return {
-    type: "USER",
-    id: user.id,
-    label: user.email,
-    ip: await requestIp(),
-    userAgent: (await headers()).get("user-agent"),
-  };
 }

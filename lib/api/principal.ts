@@ -59,6 +59,9 @@ export function actorOf(principal: Principal, ip: string | null, userAgent: stri
   }
 }
 
+/** A platform key, or a super-admin's own session on the platform host (an acting session is a tenant's principal). */
 export function isPlatformPrincipal(principal: Principal): boolean {
-  return principal.kind === "platform_key" || (principal.kind === "session" && principal.user.role === "SUPER_ADMIN");
+  if (principal.kind === "platform_key") return true;
+  const { user } = principal.kind === "session" ? principal : { user: null };
+  return !!user && user.role === "SUPER_ADMIN" && user.tenantId === null && user.actingUntil === undefined;
 }

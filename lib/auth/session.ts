@@ -20,6 +20,9 @@ export type SessionUser = {
   actingUntil?: number;
 };
 
+/** What an acting super-admin may do in the tenant: what its admins may. */
+export const ACTING_ROLE = "ADMIN" satisfies UserRole;
+
 type Claims = { userId?: string; role?: string; tenantId?: string | null; sv?: number; actingUntil?: number };
 
 /**
@@ -81,7 +84,9 @@ async function verifyActingClaims(claims: Claims, requestTenantId: string | null
   if (!requestTenantId || !userId || typeof actingUntil !== "number" || Date.now() >= actingUntil) return null;
   const user = await withPlatform((tx) => tx.user.findFirst({ where: { id: userId, tenantId: null, role: "SUPER_ADMIN" } }));
   if (!user || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: "SUPER_ADMIN", tenantId: requestTenantId, actingUntil };
+  // A principal of this one tenant with an admin's permissions: never the
+  // platform's (platform routes and actions refuse it), never an owner's.
+  return { id: user.id, email: user.email, name: user.name, role: ACTING_ROLE, tenantId: requestTenantId, actingUntil };
 }
 
 export function userCan(user: SessionUser | null, permission: Permission): boolean {

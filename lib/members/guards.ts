@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { limitsSchema } from "@/lib/config/schemas";
@@ -10,6 +10,9 @@ import { effectiveLimits } from "@/lib/tenants/plans";
 
 // What every membership change shares: who may do it, in which tenant, under
 // which lock, and how it is recorded.
+
+/** The signed-in user making a change and, from a Server Action, the audit actor with their address and agent. */
+export type MemberActor = SessionUser & { audit?: Actor };
 
 export function tenantOf(actor: SessionUser): string {
   if (!actor.tenantId)
@@ -52,11 +55,12 @@ export async function findMemberOrThrow(tx: Tx, tenantId: string, userId: string
 
 export function auditMember(
   tx: Tx,
-  actor: SessionUser | null,
+  actor: MemberActor | Actor | null,
   tenantId: string,
   action: string,
   targetId: string,
   metadata: Prisma.InputJsonObject = {},
 ) {
-  return recordAudit(tx, { tenantId, actor, action, targetType: "user", targetId, metadata });
+  const who = actor && "audit" in actor && actor.audit ? actor.audit : actor;
+  return recordAudit(tx, { tenantId, actor: who, action, targetType: "user", targetId, metadata });
 }

@@ -1,12 +1,21 @@
 import "server-only";
+import type { Actor } from "@/lib/audit/record";
 import { createHash, randomBytes } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
 import { hashPassword, passwordSchema } from "@/lib/auth/passwords";
 import { memberIdOf } from "@/lib/auth/member";
-import type { SessionUser } from "@/lib/auth/session";
 import { withTenant } from "@/lib/db/tenant";
 import { ApiError, conflict, notFound } from "@/lib/http/errors";
-import { auditMember, fieldError, lockMembers, pendingWhere, requirePermission, tenantOf, userLimit } from "./guards";
+import {
+  auditMember,
+  fieldError,
+  lockMembers,
+  type MemberActor,
+  pendingWhere,
+  requirePermission,
+  tenantOf,
+  userLimit,
+} from "./guards";
 import { acceptSchema, INVITATION_TTL_MS, inviteSchema } from "./schemas";
 
 const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
@@ -16,7 +25,7 @@ const hashToken = (token: string) => createHash("sha256").update(token, "utf8").
  * stored only as a hash); a new invitation for the same email replaces the
  * old one. The plan's user limit counts members and pending invitations.
  */
-export async function inviteMember(actor: SessionUser, input: { email: unknown; role: unknown }) {
+export async function inviteMember(actor: MemberActor, input: { email: unknown; role: unknown }) {
   requirePermission(actor, "write:members");
   const tenantId = tenantOf(actor);
   const parsed = inviteSchema.safeParse(input);
@@ -58,7 +67,7 @@ export async function inviteMember(actor: SessionUser, input: { email: unknown; 
   });
 }
 
-export async function revokeInvitation(actor: SessionUser, invitationId: string) {
+export async function revokeInvitation(actor: MemberActor, invitationId: string) {
   requirePermission(actor, "write:members");
   const tenantId = tenantOf(actor);
   await withTenant(tenantId, async (tx) => {
@@ -82,7 +91,12 @@ export function findUsableInvitation(tenantId: string, token: string) {
 }
 
 /** Accepting sets the new member's name and password; the link then stops working. */
-export async function acceptInvitation(tenantId: string, token: string, input: { name: unknown; password: unknown }) {
+export async function acceptInvitation(
+  tenantId: string,
+  token: string,
+  input: { name: unknown; password: unknown },
+  actor: Actor | null = null,
+) {
   const parsed = acceptSchema.safeParse(input);
   if (!parsed.success) throw fieldError(String(parsed.error.issues[0]!.path[0]), parsed.error.issues[0]!.message);
   return withTenant(tenantId, async (tx) => {
@@ -115,7 +129,7 @@ export async function acceptInvitation(tenantId: string, token: string, input: {
       },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    await auditMember(tx, null, tenantId, "member.joined", user.id, {
+    await auditMember(tx, actor, tenantId, "member.joined", user.id, {
       email: user.email,
       role: user.role,
       invitationId: invitation.id,

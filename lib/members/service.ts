@@ -4,7 +4,16 @@ import { memberIdOf } from "@/lib/auth/member";
 import type { SessionUser } from "@/lib/auth/session";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { ApiError, forbidden } from "@/lib/http/errors";
-import { auditMember, findMemberOrThrow, fieldError, lockMembers, pendingWhere, requirePermission, tenantOf } from "./guards";
+import {
+  auditMember,
+  findMemberOrThrow,
+  fieldError,
+  lockMembers,
+  type MemberActor,
+  pendingWhere,
+  requirePermission,
+  tenantOf,
+} from "./guards";
 
 export { acceptInvitation, findUsableInvitation, inviteMember, revokeInvitation } from "./invitations";
 
@@ -31,7 +40,7 @@ async function ownerCount(tx: Tx, tenantId: string) {
   return tx.user.count({ where: { tenantId, role: "OWNER" } });
 }
 
-export async function changeMemberRole(actor: SessionUser, userId: string, role: TenantRole) {
+export async function changeMemberRole(actor: MemberActor, userId: string, role: TenantRole) {
   requirePermission(actor, "write:members");
   const tenantId = tenantOf(actor);
   await withTenant(tenantId, async (tx) => {
@@ -49,7 +58,7 @@ export async function changeMemberRole(actor: SessionUser, userId: string, role:
   });
 }
 
-export async function removeMember(actor: SessionUser, userId: string) {
+export async function removeMember(actor: MemberActor, userId: string) {
   requirePermission(actor, "write:members");
   const tenantId = tenantOf(actor);
   await withTenant(tenantId, async (tx) => {
@@ -71,7 +80,7 @@ export async function removeMember(actor: SessionUser, userId: string) {
 }
 
 /** The actor (an owner) hands ownership to another member and becomes an admin. */
-export async function transferOwnership(actor: SessionUser, toUserId: string) {
+export async function transferOwnership(actor: MemberActor, toUserId: string) {
   requirePermission(actor, "manage:ownership");
   const tenantId = tenantOf(actor);
   if (toUserId === actor.id) throw fieldError("member", "is you already");

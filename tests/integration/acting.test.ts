@@ -1,5 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as readConfig, PATCH as updateConfig } from "@/app/api/v1/tenants/[id]/config/route";
+import { GET as getTenantRoute, PATCH as patchTenant } from "@/app/api/v1/tenants/[id]/route";
+import { GET as listTenants } from "@/app/api/v1/tenants/route";
 import { issueActingTicket, redeemActingTicket } from "@/lib/admin/acting";
 import { withPlatform } from "@/lib/db/platform";
 import { type ApiError } from "@/lib/http/errors";
@@ -141,5 +143,26 @@ describe("an acting session", () => {
       params: { id: acme.id },
     });
     expect(res.status).toBe(401);
+  });
+
+  it("H3: is a principal of its one tenant, with an admin's permissions, never a platform principal", async () => {
+    const cookie = await acting(acme.id, Date.now() + 60_000);
+    const list = await call(listTenants, "GET", "/tenants", { host: acme, cookie });
+    expect(list.status, JSON.stringify(list.body)).toBe(403);
+    const renamed = await call(patchTenant, "PATCH", `/tenants/${globex.id}`, {
+      host: acme,
+      cookie,
+      params: { id: globex.id },
+      headers: fromAcme,
+      body: { name: "Taken over" },
+    });
+    expect([403, 404]).toContain(renamed.status);
+    const other = await call(getTenantRoute, "GET", `/tenants/${globex.id}`, { host: acme, cookie, params: { id: globex.id } });
+    expect([403, 404]).toContain(other.status);
+    const [globexNow] = await withPlatform((tx) => tx.tenant.findMany({ where: { id: globex.id } }));
+    expect(globexNow!.name).toBe("Globex");
+    // Its own tenant, as an admin would: allowed.
+    const own = await call(getTenantRoute, "GET", `/tenants/current`, { host: acme, cookie, params: { id: "current" } });
+    expect(own.status).toBe(200);
   });
 });

@@ -1,8 +1,7 @@
 import { encode } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
 import { ACTING_SESSION_MS, redeemActingTicket } from "@/lib/admin/acting";
 import { authOptions } from "@/lib/auth/options";
-import { getRequestTenantId } from "@/lib/tenancy/current";
+import { publicRoute } from "@/lib/entry-points/route";
 
 /**
  * The tenant host's end of "Open as admin": exchanges the one-time ticket the
@@ -11,9 +10,7 @@ import { getRequestTenantId } from "@/lib/tenancy/current";
  * another tenant, or whose super-admin is gone leads to the sign-in page
  * with a message and sets nothing.
  */
-export async function GET(request: NextRequest) {
-  const tenantId = await getRequestTenantId();
-  if (!tenantId) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+export const GET = publicRoute({}, async ({ ctx: { tenantId }, request }) => {
   const user = await redeemActingTicket(request.nextUrl.searchParams.get("ticket") ?? "", tenantId);
   if (!user) return seeOther("/sign-in?error=ActingLink");
 
@@ -43,7 +40,7 @@ export async function GET(request: NextRequest) {
     ...(secure ? ["Secure"] : []),
   ].join("; ");
   return seeOther("/settings", cookie);
-}
+});
 
 function seeOther(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });

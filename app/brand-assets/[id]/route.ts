@@ -1,5 +1,5 @@
 import { findBrandAsset } from "@/lib/branding/assets";
-import { getRequestTenantId } from "@/lib/tenancy/current";
+import { publicRoute } from "@/lib/entry-points/route";
 import { isUuid } from "@/lib/http/ids";
 
 // Serves a tenant's uploaded logo or favicon on its own host
@@ -9,10 +9,9 @@ import { isUuid } from "@/lib/http/ids";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const tenantId = await getRequestTenantId();
-  const asset = tenantId && isUuid(id) ? await findBrandAsset(tenantId, id) : null;
+// Immutable public bytes: unmetered (a busy portal's own logo must not be throttled).
+export const GET = publicRoute({ limit: "unmetered" }, async ({ ctx: { tenantId }, request, params: { id } }) => {
+  const asset = id && isUuid(id) ? await findBrandAsset(tenantId, id) : null;
   if (!asset) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const etag = `"${asset.sha256}"`;
   const headers = {
@@ -26,4 +25,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return new Response(asset.data, { headers: { ...headers, "Content-Length": String(asset.sizeBytes) } });
-}
+});

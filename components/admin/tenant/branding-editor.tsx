@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { updateBrandingAction } from "@/app/(site)/admin/tenants/[id]/actions";
+import { updateBrandingAction } from "@/lib/tenants/actions";
 import { BrandPreview } from "@/components/branding/brand-preview";
 import { ColorField } from "@/components/branding/color-field";
 import { Field } from "@/components/ui/field";
@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import { derivePalette } from "@/lib/branding/contrast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 
 type Props = { tenantId: string; name: string; slug: string; primaryColor: string; accentColor: string; logoUrl: string };
 
@@ -48,10 +48,13 @@ export function BrandingEditor({ tenantId, name, slug, ...initial }: Props) {
         onSubmit={(event) => {
           event.preventDefault();
           startTransition(async () => {
-            const outcome = await updateBrandingAction(tenantId, {
-              primaryColor: values.primaryColor,
-              accentColor: values.accentColor,
-              logoUrl: values.logoUrl.trim() === "" ? null : values.logoUrl.trim(),
+            const outcome = await updateBrandingAction({
+              tenantId,
+              branding: {
+                primaryColor: values.primaryColor,
+                accentColor: values.accentColor,
+                logoUrl: values.logoUrl.trim() === "" ? null : values.logoUrl.trim(),
+              },
             });
             setResult(outcome);
             if (outcome.ok) {

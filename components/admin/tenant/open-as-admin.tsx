@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { openAsAdminAction } from "@/app/(site)/admin/tenants/[id]/actions";
+import { openAsAdminAction } from "@/lib/tenants/actions";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 
@@ -20,7 +20,7 @@ export function OpenAsAdmin({ tenantId, disabled }: { tenantId: string; disabled
         onClick={() =>
           startTransition(async () => {
             setError(null);
-            const result = await openAsAdminAction(tenantId);
+            const result = await openAsAdminAction({ tenantId });
             if (!result.ok || !result.data) {
               setError(result.message);
               return;

@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { activateTenantAction, deleteTenantAction, suspendTenantAction } from "@/app/(site)/admin/tenants/[id]/actions";
+import { activateTenantAction, deleteTenantAction, suspendTenantAction } from "@/lib/tenants/actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DANGER_DARK } from "@/components/admin/ui-classes";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 
 type Props = { tenantId: string; slug: string; name: string; status: "ACTIVE" | "SUSPENDED" };
 type Open = "suspend" | "activate" | "delete" | null;
@@ -58,7 +58,7 @@ export function StatusActions({ tenantId, slug, name, status }: Props) {
           onSubmit={(event) => {
             event.preventDefault();
             const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-            run(() => suspendTenantAction(tenantId, reason));
+            run(() => suspendTenantAction({ tenantId, reason }));
           }}
         >
           <p className="text-sm text-fg-muted">Its portal and API refuse every request at once, until it is activated again.</p>
@@ -101,7 +101,7 @@ export function StatusActions({ tenantId, slug, name, status }: Props) {
           <Button type="button" variant="secondary" onClick={close}>
             Cancel
           </Button>
-          <Button type="button" pending={pending} onClick={() => run(() => activateTenantAction(tenantId))}>
+          <Button type="button" pending={pending} onClick={() => run(() => activateTenantAction({ tenantId }))}>
             Activate tenant
           </Button>
         </div>
@@ -114,7 +114,7 @@ export function StatusActions({ tenantId, slug, name, status }: Props) {
             event.preventDefault();
             const typed = String(new FormData(event.currentTarget).get("confirm-slug") ?? "");
             run(
-              () => deleteTenantAction(tenantId, typed),
+              () => deleteTenantAction({ tenantId, slug: typed }),
               () => router.push("/admin/tenants"),
             );
           }}

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { updateFeaturesAction, updateTenantAction } from "@/app/(site)/admin/tenants/[id]/actions";
+import { updateFeaturesAction, updateTenantAction } from "@/lib/tenants/actions";
 import { SelectField } from "@/components/ui/field";
 import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { FEATURES, LIMITS, PLANS, PLAN_DEFAULTS, type Feature, type Limit, planIncludes } from "@/lib/tenants/plans";
 
 type Props = {
@@ -52,7 +52,10 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
     <>
       <Section title="Plan" description="A downgrade keeps the data; features the new plan lacks stop taking effect.">
         <form
-          onSubmit={submit((form) => updateTenantAction(tenantId, { plan: form.get("plan") }), "plan")}
+          onSubmit={submit(
+            (form) => updateTenantAction({ tenantId, plan: String(form.get("plan")) as (typeof PLANS)[number] }),
+            "plan",
+          )}
           className="flex flex-wrap items-end gap-3"
         >
           <SelectField id="config-plan" name="plan" label="Plan" defaultValue={plan}>
@@ -72,7 +75,8 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
       <Section title="Features" description="Switches the tenant can also change; a feature outside its plan cannot be on.">
         <form
           onSubmit={submit(
-            (form) => updateFeaturesAction(tenantId, Object.fromEntries(FEATURES.map((f) => [f, form.get(f) === "on"]))),
+            (form) =>
+              updateFeaturesAction({ tenantId, features: Object.fromEntries(FEATURES.map((f) => [f, form.get(f) === "on"])) }),
             "features",
           )}
           className="flex flex-col gap-3"
@@ -103,7 +107,8 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
         <form
           onSubmit={submit(
             (form) =>
-              updateTenantAction(tenantId, {
+              updateTenantAction({
+                tenantId,
                 limits: Object.fromEntries(LIMITS.map((l) => [l, form.get(l) === "" ? null : Number(form.get(l))])),
               }),
             "limits",

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createTenantKeyAction, revokeTenantKeyAction } from "@/app/(site)/admin/tenants/[id]/actions";
+import { createTenantKeyAction, revokeTenantKeyAction } from "@/lib/api-keys/actions";
 import type { KeyCardData } from "@/components/keys/key-card";
 import { RevocableKeyList } from "@/components/keys/revocable-key-list";
 import { SecretReveal } from "@/components/keys/secret-reveal";
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 
 export type KeyRow = KeyCardData;
 
@@ -26,7 +26,7 @@ export function TenantKeys({ tenantId, keys }: { tenantId: string; keys: KeyRow[
   const create = (form: FormData) =>
     startTransition(async () => {
       const permissions = PERMISSIONS.filter((p) => form.get(`perm-${p}`) === "on");
-      const outcome = await createTenantKeyAction(tenantId, { name: String(form.get("name") ?? ""), permissions });
+      const outcome = await createTenantKeyAction({ tenantId, name: String(form.get("name") ?? ""), permissions });
       setResult(outcome);
       if (outcome.ok) {
         toast(outcome.message);
@@ -35,7 +35,7 @@ export function TenantKeys({ tenantId, keys }: { tenantId: string; keys: KeyRow[
     });
   const revoke = (keyId: string) =>
     startTransition(async () => {
-      const outcome = await revokeTenantKeyAction(tenantId, keyId);
+      const outcome = await revokeTenantKeyAction({ tenantId, keyId });
       toast(outcome.message, outcome.ok ? "success" : "error");
       if (outcome.ok) router.refresh();
     });

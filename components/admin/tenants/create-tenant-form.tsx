@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { checkSlugAction, createTenantAction, type CreatedTenantResult } from "@/app/(site)/admin/tenants/actions";
+import { checkSlugAction, createTenantAction, type CreatedTenantResult } from "@/lib/tenants/actions";
 import { Field, SelectField } from "@/components/ui/field";
 import { TenantCreated } from "./tenant-created";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { PLANS } from "@/lib/tenants/plans";
 import { createTenantSchema, slugSchema } from "@/lib/tenants/schemas";
 
@@ -64,7 +64,7 @@ export function CreateTenantForm() {
     if (!parsed.success) return setCheck({ state: "bad", message: `The slug ${parsed.error.issues[0]?.message}.` });
     setCheck({ state: "checking", message: "Checking…" });
     timer.current = setTimeout(() => {
-      void checkSlugAction(value).then((answer) => {
+      void checkSlugAction({ slug: value }).then((answer) => {
         if (latest.current === value) setCheck({ state: answer.ok ? "ok" : "bad", message: answer.message });
       });
     }, 300);

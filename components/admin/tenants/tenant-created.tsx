@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CopyField } from "@/components/admin/copy-field";
-import type { CreatedTenantResult } from "@/app/(site)/admin/tenants/actions";
+import type { CreatedTenantResult } from "@/lib/tenants/actions";
 
 /** After create: the owner's one-time link to hand over, and where to go next. */
 export function TenantCreated({ created }: { created: CreatedTenantResult }) {

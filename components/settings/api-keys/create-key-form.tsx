@@ -1,13 +1,13 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { createApiKeyAction } from "@/app/(site)/settings/api-keys/actions";
+import { createApiKeyAction } from "@/lib/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import type { Permission } from "@/lib/auth/permissions";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { PERMISSION_LABELS } from "./permission-labels";
 import type { Revealed } from "@/components/keys/secret-reveal";
 
@@ -22,7 +22,8 @@ export function CreateKeyForm({ grantable, onCreated }: { grantable: Permission[
     start(async () => {
       const outcome = await createApiKeyAction({
         name: String(form.get("name") ?? ""),
-        permissions: form.getAll("permissions").map(String),
+        // The server refuses anything that is not a permission; the checkboxes offer only permissions.
+        permissions: form.getAll("permissions").map(String) as Permission[],
         expiresAt: String(form.get("expiresAt") ?? ""),
       });
       setResult(outcome.ok ? null : outcome);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { revokeApiKeyAction, rotateApiKeyAction } from "@/app/(site)/settings/api-keys/actions";
+import { revokeApiKeyAction, rotateApiKeyAction } from "@/lib/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import type { KeyRow } from "./api-keys-client";
 import type { Revealed } from "@/components/keys/secret-reveal";
 
@@ -27,7 +27,7 @@ export function KeyActions({ row, onRotated }: { row: KeyRow; onRotated: (r: Rev
 
   const revoke = () =>
     start(async () => {
-      const outcome = await revokeApiKeyAction(row.id);
+      const outcome = await revokeApiKeyAction({ keyId: row.id });
       if (!outcome.ok) return setResult(outcome);
       toast(outcome.message);
       close();
@@ -35,7 +35,7 @@ export function KeyActions({ row, onRotated }: { row: KeyRow; onRotated: (r: Rev
 
   const rotate = () =>
     start(async () => {
-      const outcome = await rotateApiKeyAction(row.id, grace);
+      const outcome = await rotateApiKeyAction({ keyId: row.id, gracePeriodHours: grace });
       if (!outcome.ok || !outcome.data) return setResult(outcome);
       const graceEnd = new Date(Date.now() + grace * 3_600_000);
       const expires = row.expiresAt ? new Date(row.expiresAt) : null;

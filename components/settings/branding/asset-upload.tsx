@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 
 const ACCEPT = "image/png,image/jpeg,image/webp,image/svg+xml";
 

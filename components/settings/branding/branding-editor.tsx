@@ -1,14 +1,14 @@
 "use client";
 
 import { useCallback, useState, useTransition } from "react";
-import { resetBrandingAction, saveBrandingAction } from "@/app/(site)/settings/branding/actions";
+import { resetBrandingAction, saveBrandingAction } from "@/lib/branding/actions";
 import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import { derivePalette, type PaletteResult } from "@/lib/branding/contrast";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { AssetUpload } from "./asset-upload";
 import { BrandPreview } from "@/components/branding/brand-preview";
 import { ColorField } from "@/components/branding/color-field";
@@ -64,7 +64,7 @@ export function BrandingEditor({ tenantName, slug, saved, logoUrl, faviconUrl, c
     });
   const reset = () =>
     start(async () => {
-      const outcome = await resetBrandingAction();
+      const outcome = await resetBrandingAction({});
       setResetting(false);
       toast(outcome.message, outcome.ok ? "success" : "error");
     });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { checkCustomCssAction } from "@/app/(site)/settings/branding/actions";
+import { checkCustomCssAction } from "@/lib/branding/actions";
 import type { RemovedCss } from "@/lib/branding/sanitize-css";
 
 /**
@@ -26,7 +26,9 @@ export function CssEditor({
       return;
     }
     const timer = setTimeout(() => {
-      void checkCustomCssAction(value).then((result) => {
+      void checkCustomCssAction({ css: value }).then((result) => {
+        // A refusal (e.g. too many checks in a minute) keeps the last preview.
+        if (!result.ok) return;
         setRemoved(result.data?.removed ?? []);
         onSanitised(result.data?.previewCss ?? "");
       });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useOptimistic, useTransition } from "react";
-import { setFeatureAction } from "@/app/(site)/settings/features/actions";
+import { setFeatureAction } from "@/lib/config/actions";
 import { useToast } from "@/components/ui/toast";
 import type { Feature } from "@/lib/tenants/plans";
 
@@ -13,7 +13,7 @@ export function FeatureSwitch({ feature, on }: { feature: Feature; on: boolean }
   const toggle = () =>
     start(async () => {
       setShown(!shown);
-      const result = await setFeatureAction(feature, !shown);
+      const result = await setFeatureAction({ feature, enabled: !shown });
       toast(result.message, result.ok ? "success" : "error");
     });
   return (

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveSecurityAction } from "@/app/(site)/settings/security/actions";
+import { saveSecurityAction } from "@/lib/config/actions";
 import { Section } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
 import { securitySchema } from "@/lib/config/schemas";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/entry-points/result";
 import { firstBadLine, linesOf, serverLineError } from "./list-field";
 import { ListTextarea } from "./list-textarea";
 

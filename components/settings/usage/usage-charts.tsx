@@ -6,7 +6,7 @@ import { USAGE_METRICS } from "@/lib/usage/schemas";
 import type { UsageReport } from "@/lib/usage/service";
 import { METRIC_INFO } from "./metric-format";
 import { DailyChart } from "@/components/charts/daily-chart";
-import { rangeQuery, type UsageRange } from "./usage-range";
+import { rangeQuery, type UsageRange } from "@/lib/usage/range";
 
 type Props = { range: UsageRange; initial: UsageReport; storageLimit: number | null; ratePerMinute: number | null };
 

@@ -4,7 +4,7 @@ import { SecurityForm } from "@/components/settings/security/security-form";
 import { can } from "@/lib/auth/permissions";
 import { securitySchema } from "@/lib/config/schemas";
 import { getTenantConfig } from "@/lib/config/service";
-import { requestIp } from "@/lib/http/session-action";
+import { requestIp } from "@/lib/entry-points/caller";
 import { requireTenantPage } from "@/lib/tenancy/page-access";
 
 export const metadata: Metadata = { title: "Security" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page";
 import { UsageCharts } from "@/components/settings/usage/usage-charts";
-import { parseRange, rangeQuery, USAGE_RANGES } from "@/components/settings/usage/usage-range";
+import { parseRange, rangeQuery, USAGE_RANGES } from "@/lib/usage/range";
 import { requireTenantPage } from "@/lib/tenancy/page-access";
 import { getTenantSnapshot } from "@/lib/tenants/status";
 import { USAGE_METRICS } from "@/lib/usage/schemas";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TenantUsage } from "@/components/admin/tenant/tenant-usage";
 import { Section } from "@/components/ui/page";
-import { parseRange, rangeQuery, USAGE_RANGES } from "@/components/settings/usage/usage-range";
+import { parseRange, rangeQuery, USAGE_RANGES } from "@/lib/usage/range";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
 import { USAGE_METRICS } from "@/lib/usage/schemas";

@@ -1,4 +1,4 @@
-import { addDays } from "@/lib/usage/schemas";
+import { addDays } from "./schemas";
 
 export const USAGE_RANGES = [7, 30, 90] as const;
 export type UsageRange = (typeof USAGE_RANGES)[number];
