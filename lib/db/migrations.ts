@@ -14,19 +14,40 @@ export async function listMigrationNames(dir = path.resolve(process.cwd(), "pris
     .sort();
 }
 
+const mentions = (error: unknown, name: string) => String((error as { message?: string }).message).includes(name);
+
+/**
+ * Names of the migrations Prisma recorded as finished. Read on the platform
+ * login, which has no privilege on `_prisma_migrations`, through the
+ * SECURITY DEFINER function `livery_applied_migrations()`; a database
+ * migrated before that function existed is read directly (the owner's or a
+ * superuser's login can), and one never migrated has no table at all.
+ */
+async function appliedMigrationNames(): Promise<string[]> {
+  const client = rawDb("platform");
+  try {
+    const rows = await client.$queryRaw<{ name: string }[]>`SELECT name FROM livery_applied_migrations() AS name`;
+    return rows.map((r) => r.name);
+  } catch (error) {
+    if (!mentions(error, "livery_applied_migrations")) throw error;
+  }
+  try {
+    const rows = await client.$queryRaw<{ name: string }[]>`
+      SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    return rows.map((r) => r.name);
+  } catch (error) {
+    // 42P01: the table does not exist yet, i.e. nothing has been migrated.
+    if (mentions(error, "_prisma_migrations") && !mentions(error, "permission denied")) return [];
+    throw error;
+  }
+}
+
 /**
  * Compares the shipped migrations with Prisma's `_prisma_migrations` table.
  * Throws when the database cannot be reached.
  */
 export async function getMigrationStatus(): Promise<MigrationStatus> {
   const expected = await listMigrationNames();
-  const rows = await rawDb().$queryRaw<{ migration_name: string }[]>`
-    SELECT migration_name FROM _prisma_migrations
-    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`.catch((error: unknown) => {
-    // 42P01: the table does not exist yet, i.e. nothing has been migrated.
-    if (String((error as { message?: string }).message).includes("_prisma_migrations")) return [];
-    throw error;
-  });
-  const applied = new Set(rows.map((r) => r.migration_name));
+  const applied = new Set(await appliedMigrationNames());
   return { applied: applied.size, expected: expected.length, pending: expected.filter((name) => !applied.has(name)) };
 }

@@ -3,13 +3,16 @@ import { rawDb } from "./client";
 import { PLATFORM_ROLE, TRANSACTION_OPTIONS, type Tx } from "./tenant";
 
 /**
- * Work across tenants runs as the platform role. Keep its callers few and
- * named: the functions below, the seed, and super-admin services. Anything a
- * tenant does goes through `withTenant` instead.
+ * Work across tenants runs on the platform login as the platform role. Keep
+ * its callers few and named: the functions below, the seed, and the modules in
+ * lib/db/platform-callers.json (a lint rule and a test hold that list).
+ * Anything a tenant does goes through `withTenant` instead. No tenant is bound
+ * here: a platform transaction starts without one, and the platform policies
+ * do not read it.
  */
 export async function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return rawDb().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('role', ${PLATFORM_ROLE}, true), set_config('app.tenant_id', '', true)`;
+  return rawDb("platform").$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('role', ${PLATFORM_ROLE}, true)`;
     return fn(tx);
   }, TRANSACTION_OPTIONS);
 }

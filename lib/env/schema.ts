@@ -8,6 +8,8 @@ const optionalString = z
   .optional()
   .transform((value) => (value === "" ? undefined : value));
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/i, "must be a postgres:// or postgresql:// URL");
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(
@@ -16,6 +18,9 @@ export const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\/\S+$/i, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)")
       .optional(),
   ),
+  // The running app's two least-privilege logins (scripts/db-roles.ts); both or neither.
+  DATABASE_TENANT_URL: optionalString.pipe(postgresUrl.optional()),
+  DATABASE_PLATFORM_URL: optionalString.pipe(postgresUrl.optional()),
   DATA_DIR: z.string().min(1).default(".data"),
   REDIS_URL: optionalString.pipe(
     z
@@ -86,6 +91,11 @@ export function parseEnv(raw: Record<string, string | undefined>): z.output<type
     const oidc = [result.data.OIDC_ISSUER, result.data.OIDC_CLIENT_ID, result.data.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       throw new EnvError(["OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)"]);
+    }
+    if (!result.data.DATABASE_TENANT_URL !== !result.data.DATABASE_PLATFORM_URL) {
+      throw new EnvError([
+        "DATABASE_TENANT_URL and DATABASE_PLATFORM_URL must be set together (or neither: DATABASE_URL serves both)",
+      ]);
     }
     if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
       throw new EnvError([

@@ -28,4 +28,10 @@ describe("readiness", () => {
     expect(readiness).toMatchObject({ ready: true, status: "ready", database: { reachable: true, migrations: { pending: [] } } });
     expect(readiness.database.migrations?.applied).toBe(names.length);
   });
+
+  it("reports superuser: true for both app logins when they are a superuser (PGlite's only user; the test server's admin)", async () => {
+    // The least-privilege logins report false: tests/integration/database-logins.test.ts.
+    const readiness = await getReadiness();
+    expect(readiness.database.logins).toEqual({ tenant: { superuser: true }, platform: { superuser: true } });
+  });
 });

@@ -20,12 +20,26 @@ async function tenantOwnedTables(): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+/** Tenant-owned tables on which the tenant role holds no privilege at all: the platform's alone. */
+async function platformOnlyTables(): Promise<string[]> {
+  const rows = await db.current.client.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM unnest(${await tenantOwnedTables()}::text[]) AS table_name
+    WHERE NOT has_table_privilege(${TENANT_ROLE}, format('public.%I', table_name), 'SELECT, INSERT, UPDATE, DELETE')
+    ORDER BY table_name`;
+  return rows.map((r) => r.table_name);
+}
+
+let allTables: string[] = [];
+/** The tenant-owned tables the tenant role works with; the per-table tests below run on each. */
 let tables: string[] = [];
+let platformOnly: string[] = [];
 let tenantA = "";
 let tenantB = "";
 
 beforeAll(async () => {
-  tables = await tenantOwnedTables();
+  allTables = await tenantOwnedTables();
+  platformOnly = await platformOnlyTables();
+  tables = allTables.filter((t) => !platformOnly.includes(t));
   await withPlatform(async (tx) => {
     tenantA = (await createTenantWithRows(tx, "alpha")).tenant.id;
     tenantB = (await createTenantWithRows(tx, "bravo")).tenant.id;
@@ -57,8 +71,8 @@ describe("catalog", () => {
         (SELECT count(*)::int FROM pg_policies p
           WHERE p.schemaname = 'public' AND p.tablename = c.relname AND ${TENANT_ROLE} = ANY (p.roles)) AS tenant_policies
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relname = ANY (${tables})`;
-    expect(rows).toHaveLength(tables.length);
+      WHERE n.nspname = 'public' AND c.relname = ANY (${allTables})`;
+    expect(rows).toHaveLength(allTables.length);
     for (const row of rows) expect(row, row.relname).toMatchObject({ enabled: true, forced: true, tenant_policies: 1 });
   });
 
@@ -154,6 +168,35 @@ describe("the tenant role", () => {
 
   it("has no access to platform API keys", async () => {
     await expect(withTenant(tenantA, (tx) => tx.platformApiKey.findMany())).rejects.toThrow(/permission denied/);
+  });
+
+  it("H3: cannot create acting tickets, not even for its own tenant (tickets are the platform's alone)", async () => {
+    const superAdmin = await withPlatform((tx) =>
+      tx.user.findFirstOrThrow({ where: { tenantId: null, role: "SUPER_ADMIN" }, select: { id: true } }),
+    );
+    const attempt = withTenant(tenantA, (tx) =>
+      tx.actingTicket.create({
+        data: { tenantId: tenantA, userId: superAdmin.id, tokenHash: "f".repeat(64), expiresAt: new Date(Date.now() + 60_000) },
+      }),
+    );
+    await expect(attempt).rejects.toThrow(/permission denied/);
+    await expect(withPlatform((tx) => tx.actingTicket.count({ where: { tokenHash: "f".repeat(64) } }))).resolves.toBe(0);
+  });
+
+  it("holds no privilege at all on the platform-only tenant-owned tables (acting tickets)", async () => {
+    expect(platformOnly).toEqual(["ActingTicket"]);
+    for (const table of platformOnly) {
+      for (const statement of [
+        `SELECT 1 FROM ${quote(table)}`,
+        `UPDATE ${quote(table)} SET "tenantId" = "tenantId"`,
+        `DELETE FROM ${quote(table)}`,
+      ]) {
+        await expect(
+          withTenant(tenantA, (tx) => tx.$executeRawUnsafe(statement)),
+          statement,
+        ).rejects.toThrow(/permission denied/);
+      }
+    }
   });
 });
 

@@ -4,9 +4,9 @@ import { withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
-// withTenant's settings are transaction-local (set_config(..., true)), so a
-// pooled server connection carries nothing from one tenant's transaction to
-// the next. Through PgBouncer in transaction mode with a pool of 2 (npm run
+// withTenant's tenant binding and role are transaction-local
+// (livery_enter_tenant, set_config(..., true)), so a pooled server connection
+// carries nothing from one tenant's transaction to the next. Through PgBouncer in transaction mode with a pool of 2 (npm run
 // test:isolation), hundreds of interleaved transactions of two tenants share
 // two server connections; each must see only its own tenant's rows, and each
 // must start with no tenant and no role left over.
@@ -45,7 +45,7 @@ describe("tenant transactions on pooled connections", () => {
           // A plain transaction, as the next user of a pooled connection: no tenant, no role carried over.
           const [probe] = await client.$transaction(
             (tx) => tx.$queryRaw<Probe[]>`
-              SELECT pg_backend_pid() AS pid, current_setting('app.tenant_id', true) AS setting, current_user::text AS role`,
+              SELECT pg_backend_pid() AS pid, livery_current_tenant()::text AS setting, current_user::text AS role`,
             { maxWait: 30_000, timeout: 30_000 },
           );
           probes.push(probe!);
@@ -55,7 +55,7 @@ describe("tenant transactions on pooled connections", () => {
         seen.push(
           await withTenant(tenant.id, async (tx) => {
             const [before] = await tx.$queryRaw<{ pid: number; setting: string }[]>`
-              SELECT pg_backend_pid() AS pid, current_setting('app.tenant_id') AS setting`;
+              SELECT pg_backend_pid() AS pid, livery_current_tenant()::text AS setting`;
             // Hold the connection a moment so that the other tenant's transactions interleave with this one.
             await tx.$executeRaw`SELECT pg_sleep(0.002)`;
             const rows = await tx.content.findMany({ select: { title: true } });
