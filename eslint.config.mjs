@@ -1,6 +1,15 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import platformCallers from "./lib/db/platform-callers.json" with { type: "json" };
+
+// Layering rules of the database (decision "Three database logins"). Each
+// uses its own rule name, so another config object restricting imports with
+// `no-restricted-imports` (for other folders) does not replace it.
+const RAW_CLIENT_MESSAGE =
+  "Only lib/db uses the raw database client: go through withTenant (lib/db/tenant.ts) or a named function of lib/db/platform.ts.";
+const PLATFORM_MESSAGE =
+  "withPlatform sees every tenant. Use withTenant, or add this module to lib/db/platform-callers.json with its reason.";
 
 const config = [
   {
@@ -39,6 +48,44 @@ const config = [
   {
     files: ["scripts/**", "bench/**", "e2e/**", "tests/**", "prisma/**"],
     rules: { "no-console": "off" },
+  },
+  {
+    // Scripts, tests, benchmarks and browser-test fixtures open and close the database themselves.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/db/**", "scripts/**", "tests/**", "bench/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx", "prisma.config.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/client", "@/lib/db/adapters", "**/db/client", "**/db/adapters"], message: RAW_CLIENT_MESSAGE },
+          ],
+          paths: [
+            {
+              name: "@/lib/db/generated/prisma/client",
+              importNames: ["PrismaClient"],
+              allowTypeImports: true,
+              message: RAW_CLIENT_MESSAGE,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.mjs"],
+    ignores: [...Object.keys(platformCallers.exempt), ...Object.keys(platformCallers.callers)],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportSpecifier[imported.name='withPlatform']", message: PLATFORM_MESSAGE },
+        { selector: "ExportSpecifier[local.name='withPlatform']", message: PLATFORM_MESSAGE },
+        {
+          selector: "Identifier[name='withPlatform']:not(ImportSpecifier > Identifier):not(ExportSpecifier > Identifier)",
+          message: PLATFORM_MESSAGE,
+        },
+      ],
+    },
   },
 ];
 
