@@ -3,7 +3,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getEnv } = await import("./lib/env");
-    getEnv();
+    const env = getEnv();
+    const { perIpLimitWarning } = await import("./lib/auth/throttle");
+    const warning = perIpLimitWarning(env);
+    if (warning) console.warn(warning);
     // Usage counts are batched in memory; a graceful stop must write them.
     const { installUsageFlushOnExit } = await import("./lib/usage/shutdown");
     installUsageFlushOnExit();

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
-  throttled: "Too many failed attempts. Wait 15 minutes, then try again.",
+  throttled: "Too many failed attempts. Wait a little, then try again: the wait grows with each failure.",
+  busy: "Too many sign-ins at once right now. Try again in a few seconds.",
   CredentialsSignin: "Email or password is incorrect.",
   AccessDenied: "Single sign-on worked, but there is no account for that address here. Ask your administrator for an invitation.",
   OAuthSignin: "Single sign-on could not be started. Try again, or sign in with your password.",
@@ -20,10 +21,13 @@ export function SignInForm({
   callbackUrl,
   ssoLabel,
   initialError,
+  initialEmail,
 }: {
   callbackUrl: string;
   ssoLabel: string | null;
   initialError?: string;
+  /** The address a single sign-on waiting to be linked confirmed. */
+  initialEmail?: string;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
@@ -53,8 +57,25 @@ export function SignInForm({
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <Field id="email" name="email" type="email" label="Email" autoComplete="username" required autoFocus />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        required
+        autoFocus={!initialEmail}
+        defaultValue={initialEmail}
+      />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        autoFocus={!!initialEmail}
+      />
       {error && (
         <p
           role="alert"

@@ -1,13 +1,16 @@
-import bcrypt from "bcryptjs";
+import "server-only";
+import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
+import { verify as bcryptVerify } from "@node-rs/bcrypt";
 import { z } from "zod";
+import { passwordWork } from "./password-work";
 
 // Length over complexity (NIST SP 800-63B): at least 12 characters, no
 // composition rules, refuse the commonest choices and the user's own email.
-// bcrypt reads only the first 72 bytes, so longer passwords are refused
-// rather than silently truncated.
+// The 72-byte ceiling dates from bcrypt (which reads only the first 72
+// bytes); argon2id has none, but the rule stays so that no password is valid
+// under one algorithm and not the other while old hashes remain.
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_BYTES = 72;
-const BCRYPT_COST = 12;
 
 const COMMON = new Set([
   "123456789012",
@@ -41,16 +44,59 @@ export function passwordSchema(email?: string) {
     }, "must not contain your email address");
 }
 
+// argon2id with OWASP's baseline (19 MiB, 2 passes, 1 lane): about 30 ms on
+// one core of the thread pool. `Algorithm.Argon2id` is a const enum, which
+// isolated modules cannot read, hence the literal.
+const ARGON2 = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const CURRENT_PREFIX = `$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`;
+
+/** A new hash (argon2id), computed off the event loop; throws PasswordWorkBusyError when the queue is full. */
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
+  return passwordWork().run(() => argon2Hash(password, ARGON2));
 }
 
 /**
  * A hash of a random password, compared against when the account does not
- * exist, so an unknown email takes as long as a wrong password.
+ * exist, so an unknown email costs the same hash as a wrong password.
  */
-const DUMMY_HASH = bcrypt.hashSync(`unknown-account-${Math.random()}`, BCRYPT_COST);
+let dummyHash: Promise<string> | undefined;
 
-export function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  return bcrypt.compare(password, hash ?? DUMMY_HASH).then((ok) => ok && !!hash);
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(`unknown-account-${crypto.randomUUID()}`).catch((error: unknown) => {
+    dummyHash = undefined; // a busy queue at the first call must not stick
+    throw error;
+  });
+  return dummyHash;
+}
+
+async function compare(password: string, hash: string): Promise<boolean> {
+  try {
+    if (hash.startsWith("$argon2")) return await argon2Verify(hash, password);
+    // Hashes from before argon2id (bcryptjs, cost 12), until re-hashed at the next sign-in.
+    if (/^\$2[aby]\$/.test(hash)) return await bcryptVerify(password, hash);
+  } catch {
+    // A malformed stored hash matches nothing.
+  }
+  return false;
+}
+
+/**
+ * Whether `password` matches `hash`; a missing hash (unknown account, or an
+ * account without a password) costs one hash all the same and never matches.
+ * Runs through the bounded queue: throws PasswordWorkBusyError when it is full.
+ * `priority` is for known clients (lib/auth/known-client.ts).
+ */
+export async function verifyPassword(
+  password: string,
+  hash: string | null | undefined,
+  options: { priority?: boolean } = {},
+): Promise<boolean> {
+  const against = hash ?? (await dummy());
+  const ok = await passwordWork().run(() => compare(password, against), options.priority);
+  return ok && !!hash;
+}
+
+/** Whether a stored hash predates the current algorithm or parameters, so the next successful sign-in replaces it. */
+export function needsRehash(hash: string): boolean {
+  return !hash.startsWith(CURRENT_PREFIX);
 }

@@ -63,6 +63,11 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
+  // Single sign-on for super-admins on the platform host (off unless "true"):
+  // the provider then vouches for the platform's most powerful accounts.
+  OIDC_ALLOW_SUPER_ADMINS: optionalString
+    .pipe(z.enum(["true", "false"], { error: "must be true or false" }).optional())
+    .transform((value) => value === "true"),
   PLATFORM_API_KEY: optionalString.pipe(
     z
       .string()

@@ -7,6 +7,9 @@ export async function createTenantWithRows(tx: Tx, slug: string) {
   const tenantId = tenant.id;
   const user = await tx.user.create({ data: { tenantId, email: `owner@${slug}.test`, name: "Owner", role: "OWNER" } });
   await tx.tenantConfig.create({ data: { tenantId, branding: { primaryColor: "#123456" } } });
+  await tx.userIdentity.create({
+    data: { tenantId, userId: user.id, issuer: "https://login.example.com", subject: `owner-of-${slug}` },
+  });
   await tx.tenantDomain.create({
     data: { tenantId, hostname: `portal.${slug}.test`, verificationToken: randomBytes(16).toString("hex") },
   });
