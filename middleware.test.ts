@@ -3,10 +3,34 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DirectoryTenant } from "@/lib/tenancy/directory";
 
 const TENANTS: Record<string, DirectoryTenant> = {
-  "acme.localhost": { id: "11111111-1111-4111-8111-111111111111", slug: "acme", name: "Acme", status: "ACTIVE" },
-  "globex.localhost": { id: "22222222-2222-4222-8222-222222222222", slug: "globex", name: "Globex", status: "ACTIVE" },
-  "initech.localhost": { id: "33333333-3333-4333-8333-333333333333", slug: "initech", name: "Initech", status: "SUSPENDED" },
-  "portal.acme.test": { id: "11111111-1111-4111-8111-111111111111", slug: "acme", name: "Acme", status: "ACTIVE" },
+  "acme.localhost": {
+    id: "11111111-1111-4111-8111-111111111111",
+    slug: "acme",
+    name: "Acme",
+    status: "ACTIVE",
+    allowedDomains: ["app.acme.test"],
+  },
+  "globex.localhost": {
+    id: "22222222-2222-4222-8222-222222222222",
+    slug: "globex",
+    name: "Globex",
+    status: "ACTIVE",
+    allowedDomains: [],
+  },
+  "initech.localhost": {
+    id: "33333333-3333-4333-8333-333333333333",
+    slug: "initech",
+    name: "Initech",
+    status: "SUSPENDED",
+    allowedDomains: [],
+  },
+  "portal.acme.test": {
+    id: "11111111-1111-4111-8111-111111111111",
+    slug: "acme",
+    name: "Acme",
+    status: "ACTIVE",
+    allowedDomains: ["app.acme.test"],
+  },
 };
 
 let fetchMock: ReturnType<typeof vi.fn>;
@@ -134,5 +158,59 @@ describe("middleware", () => {
   it("pins X-Forwarded-Host to the Host the request was resolved for", async () => {
     const response = await middleware(request("globex.localhost", "/", { "x-forwarded-host": "evil.example" }));
     expect(forwarded(response, "x-forwarded-host")).toBe("globex.localhost");
+  });
+
+  describe("H12: a tenant's allowed domains", () => {
+    const preflight = (host: string, origin: string) =>
+      middleware(
+        new NextRequest(`http://${host}/api/v1/content`, {
+          method: "OPTIONS",
+          headers: { host, origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization" },
+        }),
+      );
+
+    it("let a listed origin call the API with a key (preflight and answer), never with credentials", async () => {
+      const ok = await preflight("acme.localhost:3000", "https://app.acme.test");
+      expect(ok.status).toBe(204);
+      expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.acme.test");
+      expect(ok.headers.get("access-control-allow-headers")).toContain("Authorization");
+      const call = await middleware(
+        request("acme.localhost:3000", "/api/v1/content", { origin: "https://app.acme.test", authorization: "Bearer lv_x" }),
+      );
+      expect(call.headers.get("access-control-allow-origin")).toBe("https://app.acme.test");
+      expect(call.headers.get("vary")).toContain("Origin");
+      for (const response of [ok, call]) expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    });
+
+    it("give unlisted and look-alike origins, other tenants and cookie calls no CORS headers", async () => {
+      for (const origin of [
+        "https://evil.test",
+        "https://app.acme.test.evil.test",
+        "http://app.acme.test",
+        "https://acme.test",
+      ]) {
+        const response = await preflight("acme.localhost:3000", origin);
+        expect(response.headers.get("access-control-allow-origin"), origin).toBeNull();
+      }
+      expect(
+        (await preflight("globex.localhost:3000", "https://app.acme.test")).headers.get("access-control-allow-origin"),
+      ).toBeNull();
+      const withCookie = await middleware(
+        request("acme.localhost:3000", "/api/v1/content", {
+          origin: "https://app.acme.test",
+          cookie: "next-auth.session-token=x",
+        }),
+      );
+      expect(withCookie.headers.get("access-control-allow-origin")).toBeNull();
+    });
+
+    it("may frame the tenant's pages (frame-ancestors instead of X-Frame-Options); nobody frames the others", async () => {
+      const acme = await middleware(request("acme.localhost:3000", "/"));
+      expect(acme.headers.get("content-security-policy")).toContain("frame-ancestors https://app.acme.test");
+      expect(acme.headers.get("x-frame-options")).toBeNull();
+      const globex = await middleware(request("globex.localhost:3000", "/"));
+      expect(globex.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(globex.headers.get("x-frame-options")).toBe("DENY");
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { allowedOrigin, corsHeaders, frameAncestors, preflightResponse } from "@/lib/tenancy/allowed-origins";
 import { type DirectoryTenant, TenantDirectory } from "@/lib/tenancy/directory";
 import {
   CLIENT_TENANT_SLUG_HEADER,
@@ -47,20 +48,34 @@ function tenantDirectory(origin: string): TenantDirectory {
   return directory;
 }
 
-function pass(headers: Headers, requestId: string, options: { page: boolean }): NextResponse {
+type PassOptions = {
+  page: boolean;
+  /** The tenant's allowed domains: who may frame its pages. */
+  allowedDomains?: readonly string[];
+  /** CORS headers for an allowed cross-origin API call. */
+  cors?: Record<string, string>;
+};
+
+function pass(headers: Headers, requestId: string, options: PassOptions): NextResponse {
   // Pages get a fresh nonce; Next reads it from the request's CSP header and
   // puts it on its own scripts, the root layout on its <style> elements.
   let policy: string | undefined;
+  const framable = (options.allowedDomains?.length ?? 0) > 0;
   if (options.page) {
     const nonce = createNonce();
-    policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+    policy = contentSecurityPolicy(nonce, {
+      dev: process.env.NODE_ENV === "development",
+      frameAncestors: frameAncestors(options.allowedDomains ?? []),
+    });
     headers.set(NONCE_HEADER, nonce);
     headers.set("content-security-policy", policy);
   }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("X-Request-Id", requestId);
   if (policy) response.headers.set("Content-Security-Policy", policy);
-  for (const [name, value] of Object.entries(baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }))) {
+  for (const [name, value] of Object.entries(options.cors ?? {})) response.headers.set(name, value);
+  const production = process.env.NODE_ENV === "production";
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ production, framable: options.page && framable }))) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;
@@ -113,8 +128,19 @@ export async function middleware(request: NextRequest) {
 
   headers.set(TENANT_ID_HEADER, tenant.id);
   headers.set(TENANT_SLUG_HEADER, tenant.slug);
+  const allowedDomains = tenant.allowedDomains ?? [];
+  if (api) {
+    // CORS for the tenant's REST API, with API keys only: a browser on an
+    // allowed origin may send a key (preflight) and read the answer.
+    const origin = allowedOrigin(request.headers.get("origin"), allowedDomains);
+    if (request.method === "OPTIONS" && request.headers.has("access-control-request-method")) {
+      return preflightResponse(origin, requestId);
+    }
+    const withKey = request.headers.has("authorization");
+    return pass(headers, requestId, { page: false, cors: origin && withKey ? corsHeaders(origin) : undefined });
+  }
   // Uploaded brand images set their own, stricter headers.
-  return pass(headers, requestId, { page: !api && !path.startsWith("/brand-assets/") });
+  return pass(headers, requestId, { page: !path.startsWith("/brand-assets/"), allowedDomains });
 }
 
 async function lookUp(host: string, request: NextRequest, requestId: string): Promise<DirectoryTenant | null | Response> {

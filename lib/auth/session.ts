@@ -41,12 +41,28 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * The same check for a route handler, from the request's own cookie (the REST
  * API reads the session this way so it needs no Next request context).
  */
-export async function getSessionUserFromRequest(
-  request: NextRequest,
+export function getSessionUserFromRequest(request: NextRequest, requestTenantId: string | null): Promise<SessionUser | null> {
+  return getSessionUserFromCookies(
+    Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])),
+    requestTenantId,
+  );
+}
+
+/**
+ * The session in these cookies, checked as above. Only the cookie counts:
+ * next-auth's getToken would also take a session token from an
+ * `Authorization: Bearer` header, which is an API key's place.
+ */
+export async function getSessionUserFromCookies(
+  cookies: Record<string, string>,
   requestTenantId: string | null,
 ): Promise<SessionUser | null> {
   const options = authOptions();
-  const token = await getToken({ req: request, secret: options.secret, secureCookie: options.useSecureCookies });
+  const token = await getToken({
+    req: { cookies, headers: {} } as unknown as NextRequest,
+    secret: options.secret,
+    secureCookie: options.useSecureCookies,
+  });
   if (!token) return null;
   return verifyClaims(
     {

@@ -1,6 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { cookies, headers } from "next/headers";
+import { getSessionUserFromCookies, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { REQUEST_ID_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
@@ -21,10 +21,12 @@ export type Caller = {
 
 export async function currentCaller(): Promise<Caller> {
   const h = await headers();
+  // Set by the middleware only: client-sent x-tenant-* headers are stripped.
+  const hostTenantId = h.get(TENANT_ID_HEADER);
+  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
   return {
-    // Set by the middleware only: client-sent x-tenant-* headers are stripped.
-    hostTenantId: h.get(TENANT_ID_HEADER),
-    user: await getSessionUser(),
+    hostTenantId,
+    user: await getSessionUserFromCookies(jar, hostTenantId),
     ip: clientIp(h.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS),
     userAgent: h.get("user-agent"),
     requestId: h.get(REQUEST_ID_HEADER) ?? crypto.randomUUID(),

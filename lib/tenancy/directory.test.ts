@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { type DirectoryTenant, TenantDirectory } from "./directory";
 
-const acme: DirectoryTenant = { id: "7a1c0f6e-0000-4000-8000-000000000001", slug: "acme", name: "Acme", status: "ACTIVE" };
+const acme: DirectoryTenant = {
+  id: "7a1c0f6e-0000-4000-8000-000000000001",
+  slug: "acme",
+  name: "Acme",
+  status: "ACTIVE",
+  allowedDomains: [],
+};
 
 function setup(answers: Record<string, DirectoryTenant | null>) {
   let time = 1_000;

@@ -1,7 +1,19 @@
 // Edge-safe: no Node APIs, no database. The middleware keeps one directory per
 // instance; see docs/tenancy.md for the staleness bounds.
 
-export type DirectoryTenant = { id: string; slug: string; name: string; status: "ACTIVE" | "SUSPENDED" };
+/**
+ * What the middleware knows of a tenant (decision 30): enough to route, refuse
+ * and set per-tenant headers — never a secret, never anything that must be
+ * exact at once (the Node layer re-checks status and permissions).
+ */
+export type DirectoryTenant = {
+  id: string;
+  slug: string;
+  name: string;
+  status: "ACTIVE" | "SUSPENDED";
+  /** security.allowedDomains: the origins that may call its API with keys and frame its pages. */
+  allowedDomains: string[];
+};
 
 /** Where an entry comes from on a miss: the internal resolve endpoint, or a stub in tests. */
 export type DirectoryLookup = (host: string) => Promise<DirectoryTenant | null>;

@@ -9,7 +9,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; frameAncestors?: string }): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic' lets Next's nonced bootstrap load its own chunks; dev mode's HMR needs eval.
@@ -23,17 +23,19 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // A tenant's allowed domains may frame its pages (lib/tenancy/allowed-origins.ts); nobody else.
+    `frame-ancestors ${options.frameAncestors ?? "'none'"}`,
   ].join("; ");
 }
 
 /** Headers every response carries, pages or not. */
-export function baseSecurityHeaders(options: { production: boolean }): Record<string, string> {
+export function baseSecurityHeaders(options: { production: boolean; framable?: boolean }): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-    "X-Frame-Options": "DENY",
+    // X-Frame-Options cannot name origins; where framing is allowed, CSP frame-ancestors alone decides.
+    ...(options.framable ? {} : { "X-Frame-Options": "DENY" }),
     // Only over HTTPS in production; on plain-HTTP development hosts it would be ignored or harmful.
     ...(options.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };

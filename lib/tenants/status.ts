@@ -28,6 +28,7 @@ export type TenantSnapshot = {
   limits: Limits;
   features: Record<Feature, boolean>;
   ipAllowlist: string[];
+  allowedDomains: string[];
   branding: { primaryColor?: string; accentColor?: string; logoUrl?: string; faviconUrl?: string };
 };
 
@@ -44,7 +45,7 @@ async function loadSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
     (schema.safeParse(value ?? {}).data ?? {}) as T;
   const limits = parse<Partial<Limits>>(limitsSchema, tenant.config?.limits);
   const features = parse<Partial<Record<Feature, boolean>>>(featuresSchema, tenant.config?.features);
-  const security = parse<{ ipAllowlist?: string[] }>(securitySchema, tenant.config?.security);
+  const security = parse<{ ipAllowlist?: string[]; allowedDomains?: string[] }>(securitySchema, tenant.config?.security);
   const { primaryColor, accentColor, logoUrl, faviconUrl } = parse<TenantSnapshot["branding"]>(
     brandingSchema,
     tenant.config?.branding,
@@ -59,6 +60,7 @@ async function loadSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
     limits: effectiveLimits(tenant.plan, limits),
     features: effectiveFeatures(tenant.plan, features),
     ipAllowlist: security.ipAllowlist ?? [],
+    allowedDomains: security.allowedDomains ?? [],
     branding,
   };
 }
