@@ -20,7 +20,12 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)", "middleware.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts?(x)",
+            "middleware.test.ts",
+            "tests/entry-points/registry.test.ts",
+          ],
           environment: "node",
         },
       },
