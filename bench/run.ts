@@ -3,6 +3,7 @@
 import { benchApi } from "./api.bench";
 import { benchPages } from "./pages.bench";
 import { withBenchServer } from "./server";
+import { benchSignInFlood } from "./sign-in-flood.bench";
 import { benchTenantContext } from "./tenant-context.bench";
 import { benchTenantResolution } from "./tenant-resolution.bench";
 import { benchTenantsList } from "./tenants-list.bench";
@@ -15,3 +16,4 @@ await withBenchServer(async (server) => {
   await benchPages(server);
   await benchApi(server);
 });
+await benchSignInFlood();
