@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { rawDb } from "./client";
+import { withPlatform } from "./platform";
 
 export type MigrationStatus = { applied: number; expected: number; pending: string[] };
 
@@ -17,22 +18,25 @@ export async function listMigrationNames(dir = path.resolve(process.cwd(), "pris
 const mentions = (error: unknown, name: string) => String((error as { message?: string }).message).includes(name);
 
 /**
- * Names of the migrations Prisma recorded as finished. Read on the platform
- * login, which has no privilege on `_prisma_migrations`, through the
- * SECURITY DEFINER function `livery_applied_migrations()`; a database
- * migrated before that function existed is read directly (the owner's or a
- * superuser's login can), and one never migrated has no table at all.
+ * Names of the migrations Prisma recorded as finished, read as the platform
+ * role: neither app login has any privilege on `_prisma_migrations` (nor,
+ * after `db:reset`, on the `public` schema itself), so the SECURITY DEFINER
+ * function `livery_applied_migrations()` reads it. A database migrated before
+ * that function existed is read directly on the platform client, which is
+ * then the owner's login (or PGlite's superuser); one never migrated has no
+ * table at all.
  */
 async function appliedMigrationNames(): Promise<string[]> {
-  const client = rawDb("platform");
   try {
-    const rows = await client.$queryRaw<{ name: string }[]>`SELECT name FROM livery_applied_migrations() AS name`;
-    return rows.map((r) => r.name);
+    return await withPlatform(async (tx) => {
+      const rows = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM livery_applied_migrations() AS name`;
+      return rows.map((r) => r.name);
+    });
   } catch (error) {
     if (!mentions(error, "livery_applied_migrations")) throw error;
   }
   try {
-    const rows = await client.$queryRaw<{ name: string }[]>`
+    const rows = await rawDb("platform").$queryRaw<{ name: string }[]>`
       SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     return rows.map((r) => r.name);
   } catch (error) {

@@ -19,7 +19,8 @@ export type TestDatabase = {
   drop(): Promise<void>;
 };
 
-async function migrationScripts(): Promise<string[]> {
+/** Every migration's SQL, oldest first. */
+export async function migrationScripts(): Promise<string[]> {
   const names = (await fs.readdir(migrationsDir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)

@@ -2,11 +2,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbClient } from "@/lib/db/client";
 import { ensureDatabaseLogins, JOB_QUEUE_SCHEMA } from "@/lib/db/logins";
+import { listMigrationNames } from "@/lib/db/migrations";
 import { withPlatform } from "@/lib/db/platform";
 import { getReadiness } from "@/lib/db/readiness";
 import { PLATFORM_ROLE, TENANT_ROLE, withTenant } from "@/lib/db/tenant";
 import { createTenantWithRows } from "../helpers/fixtures";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createTestDatabase, migrationScripts, type TestDatabase } from "../helpers/test-database";
 
 // Least privilege needs separate logins, and PGlite has exactly one, a
 // superuser: SQL injected into a transaction there could RESET ROLE to it.
@@ -160,6 +161,40 @@ describe.skipIf(!onPostgres)("database logins on PostgreSQL (skipped on PGlite: 
           await expect(attempt, sql).rejects.toThrow(/permission denied/);
         }
       }
+    });
+  });
+
+  describe("after db:reset (the migrator drops public and migrates again)", () => {
+    beforeAll(async () => {
+      const migrator = new pg.Client({ connectionString: logins.urls.migrator });
+      await migrator.connect();
+      try {
+        await migrator.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        for (const script of await migrationScripts()) await migrator.query(script);
+        await migrator.query(`CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL,
+          finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz,
+          started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
+        for (const [i, name] of (await listMigrationNames()).entries()) {
+          await migrator.query(
+            `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES ($1, 'x', now(), $2)`,
+            [String(i), name],
+          );
+        }
+      } finally {
+        await migrator.end();
+      }
+    });
+
+    it("is ready on the two app logins, which read the migration status", async () => {
+      const readiness = await getReadiness();
+      expect(readiness).toMatchObject({ ready: true, database: { migrations: { pending: [] } } });
+      expect(readiness.database.logins).toEqual({ tenant: { superuser: false }, platform: { superuser: false } });
+    });
+
+    it("still serves withTenant and withPlatform", async () => {
+      const tenant = await withPlatform((tx) => createTenantWithRows(tx, "after-reset"));
+      const own = await withTenant(tenant.tenant.id, (tx) => tx.content.findMany({ select: { tenantId: true } }));
+      expect(own).toEqual([{ tenantId: tenant.tenant.id }]);
     });
   });
 
