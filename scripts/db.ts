@@ -1,5 +1,6 @@
 // npm run db:migrate | db:seed | db:reset — the same commands for the embedded
-// database and for PostgreSQL (DATABASE_URL=postgres://…).
+// database and for PostgreSQL (DATABASE_URL=postgres://…, the migrator's login
+// when the database has Livery's three logins: npm run db:roles).
 import fs from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { pgliteDirectory } from "@/lib/db/adapters";
@@ -33,7 +34,8 @@ async function reset(): Promise<void> {
   const env = getEnv();
   if (env.DATABASE_URL) {
     if (!(await confirmReset())) process.exit(1);
-    // Roles are cluster-wide and stay; the migrations re-grant them.
+    // Roles and logins are cluster-wide and stay; the migrations re-grant the roles.
+    // livery_private (the tenant-binding secret) and pgboss are other schemas and stay too.
     await rawDb().$executeRawUnsafe("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     await disconnectDb();
   } else {
@@ -53,6 +55,12 @@ const commands: Record<string, () => Promise<void>> = {
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
   console.error("usage: tsx scripts/db.ts migrate|seed|reset");
+  process.exit(2);
+}
+// With only the app's logins set these commands would fall back to the
+// embedded database; they work as the migrator (npm run db:roles).
+if (!process.env.DATABASE_URL && (process.env.DATABASE_TENANT_URL || process.env.DATABASE_PLATFORM_URL)) {
+  console.error("db:migrate, db:seed and db:reset need DATABASE_URL, the migrator's login (see npm run db:roles).");
   process.exit(2);
 }
 try {
