@@ -73,6 +73,27 @@ const config = [
     },
   },
   {
+    // Layers point one way: components never import from app/. Server Actions
+    // live in lib/<concept>/actions.ts (or come as props from their page).
+    // Repeats the raw-client patterns: a later block's rule replaces an earlier one's.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/client", "@/lib/db/adapters", "**/db/client", "**/db/adapters"], message: RAW_CLIENT_MESSAGE },
+            {
+              group: ["@/app/*", "@/app/**", "**/app/**"],
+              message:
+                "components/ must not import from app/: put Server Actions in lib/<concept>/actions.ts, or pass them as props.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.mjs"],
     ignores: [...Object.keys(platformCallers.exempt), ...Object.keys(platformCallers.callers)],
     rules: {
