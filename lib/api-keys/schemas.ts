@@ -2,6 +2,11 @@ import { z } from "zod";
 import { pageQuerySchema } from "@/lib/api/pagination";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 
+/**
+ * A key's status; a rotated key and the keys it replaced are one key (a
+ * rotation chain), listed as its newest key. "rotating": the previous secret
+ * still works (the grace period), until `previousSecret.expiresAt`.
+ */
 export const API_KEY_STATUSES = ["active", "expired", "revoked", "rotating"] as const;
 export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
@@ -38,6 +43,14 @@ export const apiKeyListQuerySchema = pageQuerySchema.extend({ status: z.enum(API
 
 export type ApiKeyListQuery = z.output<typeof apiKeyListQuerySchema>;
 
+/** The secret a rotation replaced, while it still works. */
+export const previousSecretSchema = z.object({
+  prefix: z.string(),
+  /** When the previous secret stops working (the end of the grace period). */
+  expiresAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+
 export const apiKeySchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -49,6 +62,8 @@ export const apiKeySchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   status: z.enum(API_KEY_STATUSES),
+  /** Set while the status is "rotating"; null otherwise. */
+  previousSecret: previousSecretSchema.nullable(),
 });
 
 /** A new key with its secret: shown in this response only, never again. */

@@ -8,13 +8,13 @@ import type { Prisma, TenantApiKey } from "@/lib/db/generated/prisma/client";
 import { type Tx, withTenant } from "@/lib/db/tenant";
 import { memberIdOf } from "@/lib/auth/member";
 import { ApiError, conflict, forbidden, notFound } from "@/lib/http/errors";
-import { lockTenantLimit } from "@/lib/tenants/limit-lock";
 import { effectiveLimits } from "@/lib/tenants/plans";
+import { isUuid } from "@/lib/http/ids";
+import { countLiveKeyChains, lockTenantKeys, previousSecretsOf } from "./chains";
 import { displayPrefix, generateApiKeySecret, hashApiKey } from "./keys";
 import { forgetApiKey } from "./lookup";
 import type { ApiKeyCreateInput, ApiKeyListQuery, ApiKeyRotateInput } from "./schemas";
-import { type ApiKeyView, statusOf, statusWhere, toView } from "./status";
-import { isUuid } from "@/lib/http/ids";
+import { type ApiKeyView, type PreviousSecret, secretState, statusWhere, toView, usableWhere } from "./status";
 
 /** Who creates or rotates a key, and so which permissions they may hand out. */
 export type KeyGrantor = { actor: Actor; userId: string | null; mayGrant: readonly Permission[] };
@@ -43,16 +43,18 @@ function assertMayGrant(grantor: KeyGrantor, permissions: readonly string[]): vo
   }
 }
 
+/** One entry per rotation chain: its current key, with the previous secret while that still works. */
 export function listApiKeys(tenantId: string, query: ApiKeyListQuery): Promise<Page<ApiKeyView>> {
   const now = new Date();
-  const filters = [afterCursor(query.cursor), query.status ? statusWhere(query.status, now) : {}];
   return withTenant(tenantId, async (tx) => {
+    const previous = await previousSecretsOf(tx, tenantId, now);
+    const filters = [afterCursor(query.cursor), query.status ? statusWhere(query.status, now, [...previous.keys()]) : {}];
     const rows = await tx.tenantApiKey.findMany({
-      where: { tenantId, AND: filters },
+      where: { tenantId, replacedById: null, AND: filters },
       orderBy: [...NEWEST_FIRST],
       take: query.limit + 1,
     });
-    return toPage(rows, query.limit, (row) => toView(row, now));
+    return toPage(rows, query.limit, (row) => toView(row, previous.get(row.chainId) ?? null, now));
   });
 }
 
@@ -67,13 +69,16 @@ function auditKey(tx: Tx, tenantId: string, actor: Actor, action: string, key: T
   return recordAudit(tx, { tenantId, actor, action, targetType: "api_key", targetId: key.id, metadata });
 }
 
-/** Counted under the tenant's apiKeys lock, so two creates at the limit cannot both pass. */
+/**
+ * Counted under the tenant's key lock, so two creates at the limit cannot both
+ * pass. A rotation chain is one key, however many of its secrets still work.
+ */
 async function assertBelowKeyLimit(tx: Tx, tenantId: string, now: Date): Promise<void> {
-  await lockTenantLimit(tx, tenantId, "apiKeys");
+  await lockTenantKeys(tx, tenantId);
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { config: true } });
   const overrides = limitsSchema.safeParse(tenant.config?.limits ?? {}).data ?? {};
   const limit = effectiveLimits(tenant.plan, overrides).apiKeys;
-  const usable = await tx.tenantApiKey.count({ where: { tenantId, ...statusWhere("usable", now) } });
+  const usable = await countLiveKeyChains(tx, tenantId, now);
   if (usable >= limit) {
     throw new ApiError(
       "limit_exceeded",
@@ -109,59 +114,79 @@ export async function createApiKey(tenantId: string, input: ApiKeyCreateInput, g
   return { ...toView(key), secret };
 }
 
-/** Revokes a key at once, on every instance. Revoking a revoked key changes nothing and succeeds. */
+/**
+ * Revokes a key and every other key of its rotation chain at once, on every
+ * instance: each of the chain's secrets is forgotten by the key caches.
+ * Revoking a revoked key changes nothing and succeeds.
+ */
 export async function revokeApiKey(tenantId: string, keyId: string, actor: Actor): Promise<void> {
   const now = new Date();
-  const key = await withTenant(tenantId, async (tx) => {
+  const hashes = await withTenant(tenantId, async (tx) => {
+    await lockTenantKeys(tx, tenantId);
     const key = await findKey(tx, tenantId, keyId);
-    // Conditional, so of two concurrent revocations only one writes an audit entry.
-    const { count } = await tx.tenantApiKey.updateMany({
-      where: { id: key.id, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
-      data: { revokedAt: now },
-    });
-    if (count > 0) await auditKey(tx, tenantId, actor, "api_key.revoked", key);
-    return key;
+    const chain = await tx.tenantApiKey.findMany({ where: { tenantId, chainId: key.chainId } });
+    const live = chain.filter((k) => !k.revokedAt || k.revokedAt > now);
+    if (live.length > 0) {
+      await tx.tenantApiKey.updateMany({ where: { id: { in: live.map((k) => k.id) } }, data: { revokedAt: now } });
+      await auditKey(tx, tenantId, actor, "api_key.revoked", key, { chainPrefixes: live.map((k) => k.prefix) });
+    }
+    return chain.map((k) => k.hash);
   });
-  await forgetApiKey(key.hash);
+  await Promise.all(hashes.map(forgetApiKey));
 }
 
 /**
- * Replaces a key with a new one of the same name, permissions, rate limit
- * and expiry. The old secret keeps working for the grace period (never past
- * its own expiry), so clients can switch over; a grace of 0 revokes it at
- * once. The plan's key limit is not checked: the old key is on its way out.
+ * Replaces a chain's current key with a new one of the same name,
+ * permissions, rate limit and expiry, in the same chain. The old secret keeps
+ * working for the grace period (never past its own expiry) so clients can
+ * switch over; a grace of 0 revokes it at once. A chain has at most one
+ * previous secret: an earlier one still in its grace period stops now. The
+ * chain stays one key, so the plan's limit is neither consumed nor checked
+ * (a tenant over its limit after a downgrade can still rotate a leaked key).
  */
 export async function rotateApiKey(tenantId: string, keyId: string, input: ApiKeyRotateInput, grantor: KeyGrantor) {
   const now = new Date();
   const secret = generateApiKeySecret("tenant");
-  const { old, fresh } = await withTenant(tenantId, async (tx) => {
+  const { hashes, fresh, previous } = await withTenant(tenantId, async (tx) => {
+    await lockTenantKeys(tx, tenantId);
     const old = await findKey(tx, tenantId, keyId);
-    const status = statusOf(old, now);
-    if (status === "revoked" || status === "expired") throw conflict(`This key is ${status}; create a new key instead.`);
-    if (status === "rotating") throw conflict("This key has already been rotated; rotate its replacement instead.");
+    if (old.replacedById) throw conflict("This key has already been rotated; rotate its replacement instead.");
+    const state = secretState(old, now);
+    if (state !== "live") throw conflict(`This key is ${state}; create a new key instead.`);
     // The new secret carries the old key's permissions: rotating must not hand out more than creating could.
     assertMayGrant(grantor, old.permissions);
-    const { name, permissions, rateLimitPerMinute, expiresAt } = old;
+    const earlier = await tx.tenantApiKey.findMany({
+      where: { tenantId, chainId: old.chainId, id: { not: old.id }, ...usableWhere(now) },
+    });
+    if (earlier.length > 0) {
+      await tx.tenantApiKey.updateMany({ where: { id: { in: earlier.map((k) => k.id) } }, data: { revokedAt: now } });
+    }
+    const { name, permissions, rateLimitPerMinute, expiresAt, chainId } = old;
     const fresh = await tx.tenantApiKey.create({
-      data: newKeyData(tenantId, secret, { name, permissions, rateLimitPerMinute, expiresAt, createdById: grantor.userId }),
+      data: newKeyData(tenantId, secret, {
+        name,
+        permissions,
+        rateLimitPerMinute,
+        expiresAt,
+        chainId,
+        createdById: grantor.userId,
+      }),
     });
     const graceEnd = new Date(now.getTime() + input.gracePeriodHours * 3_600_000);
-    const ending =
-      input.gracePeriodHours === 0 ? { revokedAt: now } : { expiresAt: expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd };
-    // Conditional, so of two concurrent rotations of one key only one succeeds.
-    const { count } = await tx.tenantApiKey.updateMany({
-      where: { id: old.id, replacedById: null },
-      data: { ...ending, replacedById: fresh.id },
-    });
-    if (count === 0) throw conflict("This key has already been rotated; rotate its replacement instead.");
+    const until = expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd;
+    const ending = input.gracePeriodHours === 0 ? { revokedAt: now } : { expiresAt: until };
+    await tx.tenantApiKey.update({ where: { id: old.id }, data: { ...ending, replacedById: fresh.id } });
     await auditKey(tx, tenantId, grantor.actor, "api_key.rotated", old, {
       replacedById: fresh.id,
       newPrefix: fresh.prefix,
       gracePeriodHours: input.gracePeriodHours,
-      oldKeyValidUntil: ("revokedAt" in ending ? now : ending.expiresAt).toISOString(),
+      oldKeyValidUntil: ("revokedAt" in ending ? now : until).toISOString(),
+      endedPrefixes: earlier.map((k) => k.prefix),
     });
-    return { old, fresh };
+    const previous: PreviousSecret | null =
+      "revokedAt" in ending ? null : { prefix: old.prefix, expiresAt: until, lastUsedAt: old.lastUsedAt };
+    return { hashes: [old.hash, ...earlier.map((k) => k.hash)], fresh, previous };
   });
-  await forgetApiKey(old.hash);
-  return { ...toView(fresh), secret };
+  await Promise.all(hashes.map(forgetApiKey));
+  return { ...toView(fresh, previous, now), secret };
 }
