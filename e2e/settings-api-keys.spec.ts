@@ -56,10 +56,13 @@ test.describe("as the acme owner", () => {
 
     const refused = await rawGet(acmeHost, "/api/v1/content", bearer(secret));
     expect(refused.status).toBe(401);
-    expect(JSON.parse(refused.body).error.code).toBe("api_key_revoked");
+    // One answer for a key that is not valid, whatever the reason (H13).
+    expect(JSON.parse(refused.body).error.code).toBe("invalid_api_key");
   });
 
-  test("rotating shows the new secret once and keeps the old one for the chosen grace period", async ({ page }) => {
+  test("H7: rotating shows the new secret once, lists the key once with its previous secret, and revoking ends both", async ({
+    page,
+  }) => {
     const name = `ui-rotate-${Date.now()}`;
     await page.goto(keysPage);
     await page.getByLabel("Name").fill(name);
@@ -77,9 +80,22 @@ test.describe("as the acme owner", () => {
     expect(newSecret).not.toBe(oldSecret);
     await expect(page.getByTestId("grace-note")).toContainText("keeps working until");
 
-    await expect(page.getByTestId(`key-${name}`).getByTestId("key-status")).toHaveText(["active", "rotating"]);
+    // One key (a rotation chain), rotating while the old secret still works.
+    await expect(page.getByTestId(`key-${name}`)).toHaveCount(1);
+    await expect(row.getByTestId("key-status")).toHaveText("rotating");
+    await expect(row.getByTestId("previous-secret")).toContainText(`Previous secret ${oldSecret.slice(0, 10)}… expires in`);
     expect((await rawGet(acmeHost, "/api/v1/content", bearer(oldSecret))).status).toBe(200);
     expect((await rawGet(acmeHost, "/api/v1/content", bearer(newSecret))).status).toBe(200);
+
+    await page.getByRole("button", { name: "I have stored it" }).click();
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    const revoke = page.getByRole("dialog", { name: `Revoke “${name}”?` });
+    await expect(revoke).toContainText(oldSecret.slice(0, 10));
+    await revoke.getByRole("button", { name: "Revoke key" }).click();
+    await expect(row.getByTestId("key-status")).toHaveText("revoked");
+    for (const secret of [oldSecret, newSecret]) {
+      expect((await rawGet(acmeHost, "/api/v1/content", bearer(secret))).status).toBe(401);
+    }
   });
 
   test("a form with no permission chosen shows the field error and creates nothing", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
+import { ExpiresIn } from "./expires-in";
 
 /** What every key list shows, tenant keys (settings, dashboard) and platform keys alike. */
 export type KeyCardData = {
@@ -13,6 +14,11 @@ export type KeyCardData = {
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
+  /**
+   * Tenant keys: the secret a rotation replaced, while it still works. A key
+   * and the keys it replaced are one key (a rotation chain), shown once.
+   */
+  previousSecret?: { prefix: string; expiresAt: string; lastUsedAt: string | null } | null;
 };
 
 const STATUS_TONE: Record<KeyCardData["status"], BadgeTone> = {
@@ -59,6 +65,20 @@ export function KeyCard({ data: k, actions, testId }: { data: KeyCardData; actio
           )}
         </dd>
       </dl>
+      {k.previousSecret && (
+        <p className="text-sm text-fg-muted" data-testid="previous-secret">
+          Previous secret <span className="font-mono">{k.previousSecret.prefix}…</span> expires{" "}
+          <ExpiresIn iso={k.previousSecret.expiresAt} />
+          {" · "}
+          {k.previousSecret.lastUsedAt ? (
+            <>
+              last used <LocalTime iso={k.previousSecret.lastUsedAt} />
+            </>
+          ) : (
+            "never used"
+          )}
+        </p>
+      )}
       {k.permissions.length > 0 && (
         <ul className="flex flex-wrap gap-1" aria-label={`Permissions of ${k.name}`}>
           {k.permissions.map((p) => (

@@ -49,8 +49,9 @@ export function RevocableKeyList({
       </ul>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} title={`Revoke “${confirming?.name ?? ""}”?`}>
         <p className="text-sm">
-          Every request with this key ({confirming?.prefix}…) is refused from the next call on, on every server. This cannot be
-          undone.
+          Every request with this key ({confirming?.prefix}…)
+          {confirming?.previousSecret && <> or its previous secret ({confirming.previousSecret.prefix}…)</>} is refused from the
+          next call on, on every server. This cannot be undone.
         </p>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(null)} autoFocus>

@@ -13,13 +13,18 @@ import type { Revealed } from "@/components/keys/secret-reveal";
 const GRACE_HOURS = [0, 1, 24, 72] as const;
 const graceLabel = (h: number) => (h === 0 ? "None: revoke the old secret now" : h === 1 ? "1 hour" : `${h} hours`);
 
-/** Revoke and rotate for one key, each behind a confirmation dialog; the server checks write:keys again. */
+/**
+ * Revoke and rotate for one live key (a rotation chain), each behind a
+ * confirmation dialog; the server checks write:keys again. Revoking ends the
+ * previous secret too.
+ */
 export function KeyActions({ row, onRotated }: { row: KeyRow; onRotated: (r: Revealed) => void }) {
   const [open, setOpen] = useState<"revoke" | "rotate" | null>(null);
   const [grace, setGrace] = useState(24);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const toast = useToast();
+  const previous = row.previousSecret;
   const close = () => {
     setOpen(null);
     setResult(null);
@@ -47,17 +52,16 @@ export function KeyActions({ row, onRotated }: { row: KeyRow; onRotated: (r: Rev
 
   return (
     <div className="flex gap-2">
-      {row.status === "active" && (
-        <Button variant="secondary" onClick={() => setOpen("rotate")} aria-label={`Rotate ${row.name}`}>
-          Rotate
-        </Button>
-      )}
+      <Button variant="secondary" onClick={() => setOpen("rotate")} aria-label={`Rotate ${row.name}`}>
+        Rotate
+      </Button>
       <Button variant="danger" onClick={() => setOpen("revoke")} aria-label={`Revoke ${row.name}`}>
         Revoke
       </Button>
       <Dialog open={open === "revoke"} onClose={close} title={`Revoke “${row.name}”?`}>
         <p className="text-sm">
-          Every request with this key ({row.prefix}…) is refused from the next call on, on every server. This cannot be undone.
+          Every request with this key ({row.prefix}…){previous && <> or its previous secret ({previous.prefix}…)</>} is refused
+          from the next call on, on every server. This cannot be undone.
         </p>
         <FormMessage result={result} />
         <div className="flex justify-end gap-2">
@@ -73,6 +77,9 @@ export function KeyActions({ row, onRotated }: { row: KeyRow; onRotated: (r: Rev
         <p className="text-sm">
           A new secret with the same permissions and expiry replaces this one. The old secret can keep working for a while so your
           deployments can switch over.
+          {previous && (
+            <> A key keeps one previous secret at most: the one it has now ({previous.prefix}…) stops working at once.</>
+          )}
         </p>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Old secret keeps working for

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysClient, type KeyRow } from "@/components/settings/api-keys/api-keys-client";
+import { keyCardDataOf } from "@/components/keys/key-card-data";
 import { PageHeader } from "@/components/ui/page";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { can, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
@@ -7,23 +8,11 @@ import { requireTenantPage } from "@/lib/tenancy/page-access";
 
 export const metadata: Metadata = { title: "API keys" };
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
 export default async function ApiKeysPage() {
   const { brand, user } = await requireTenantPage("/settings/api-keys", "read:keys");
-  // A tenant has at most its plan's key limit of live keys (100 on enterprise); old ones page in newest first.
+  // One entry per rotation chain; a tenant has at most its plan's key limit of live ones (100 on enterprise).
   const page = await listApiKeys(brand.tenantId, { limit: 100 });
-  const keys: KeyRow[] = page.data.map((k) => ({
-    id: k.id,
-    name: k.name,
-    prefix: k.prefix,
-    permissions: k.permissions,
-    status: k.status,
-    createdAt: k.createdAt.toISOString(),
-    lastUsedAt: iso(k.lastUsedAt),
-    expiresAt: iso(k.expiresAt),
-    revokedAt: iso(k.revokedAt),
-  }));
+  const keys: KeyRow[] = page.data.map(keyCardDataOf);
   return (
     <>
       <PageHeader title="API keys">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TenantKeys } from "@/components/admin/tenant/tenant-keys";
+import { keyCardDataOf } from "@/components/keys/key-card-data";
 import { Section } from "@/components/ui/page";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -13,21 +14,11 @@ export default async function TenantKeysPage({ params }: { params: Promise<{ id:
   const tenant = await loadTenantOr404(id);
   const keys = await listApiKeys(tenant.id, { limit: 100 });
   return (
-    <Section title="API keys" description={`The newest 100 keys. This tenant may hold ${tenant.limits.apiKeys} usable keys.`}>
-      <TenantKeys
-        tenantId={tenant.id}
-        keys={keys.data.map((k) => ({
-          id: k.id,
-          name: k.name,
-          prefix: k.prefix,
-          permissions: k.permissions,
-          status: k.status,
-          createdAt: k.createdAt.toISOString(),
-          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
-          expiresAt: k.expiresAt?.toISOString() ?? null,
-          revokedAt: k.revokedAt?.toISOString() ?? null,
-        }))}
-      />
+    <Section
+      title="API keys"
+      description={`The newest 100 keys. This tenant may hold ${tenant.limits.apiKeys} usable keys; a rotated key and its previous secret count as one.`}
+    >
+      <TenantKeys tenantId={tenant.id} keys={keys.data.map(keyCardDataOf)} />
     </Section>
   );
 }
