@@ -83,6 +83,23 @@ describe("inside tenant A's transaction, injected SQL", () => {
     expect(seen).toEqual({ b: {}, a: {} });
   });
 
+  it("that writes a malformed binding (garbage, upper case, moved hyphens, a braced uuid) reads nothing, without an error", async () => {
+    for (const edit of [
+      () => "garbage",
+      (b: string) => b.toUpperCase(),
+      (b: string) => b.slice(0, 8) + b.slice(9, 10) + "-" + b.slice(10),
+      (b: string) => `{${b.slice(0, 36)}}${b.slice(36, 100)}`,
+      (b: string) => b.slice(0, 100) + "0",
+    ]) {
+      const seen = await withTenant(tenantA, async (tx) => {
+        const [row] = await tx.$queryRaw<{ binding: string }[]>`SELECT current_setting('livery.tenant_binding') AS binding`;
+        await tx.$queryRaw`SELECT set_config('livery.tenant_binding', ${edit(row!.binding)}, true)`;
+        return visibleRowsOf(tx, tenantA);
+      });
+      expect(seen, edit("x".repeat(101))).toEqual({});
+    }
+  });
+
   it("that replays a binding copied from an earlier transaction of B reads nothing of B", async () => {
     // One connection, so the later transaction runs on the same backend as the earlier one.
     const single = db.current.singleConnectionClient();
