@@ -1,7 +1,9 @@
 import { getReadiness } from "@/lib/db/readiness";
 
-// Readiness: may this instance take traffic? The database must answer and
-// every migration shipped with the app must be applied.
+// Readiness: may this instance take traffic? The database must answer on both
+// of the app's logins and every migration shipped with the app must be
+// applied. It also says whether each login is a superuser (CI fails if one is;
+// on the embedded database both are, see docs/tenancy.md).
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
