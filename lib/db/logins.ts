@@ -9,8 +9,9 @@ import { PLATFORM_ROLE, TENANT_ROLE } from "./tenant";
  * db:roles`, scripts/db-roles.ts). Idempotent: run it again at any time.
  *
  * - migrator: owns the `public` schema and runs the migrations; may create
- *   schemas and trusted extensions in this database; member of both NOLOGIN
- *   roles (the first migration grants them to whoever migrates).
+ *   schemas and trusted extensions in this database; NOINHERIT member of both
+ *   NOLOGIN roles (the first migration grants them to whoever migrates, and
+ *   the app falls back to this login when the two below are not set).
  * - tenant:   NOINHERIT member of `livery_tenant` only, so it holds no table
  *   privilege of its own: after a RESET ROLE it reads nothing at all.
  * - platform: NOINHERIT member of `livery_platform` only, and owner of the
@@ -69,8 +70,11 @@ async function ensureLogin(db: Db, kind: LoginKind, name: string, password: stri
   }
   const secret = password ?? (existing ? undefined : generatePassword());
   const passwordClause = secret ? ` PASSWORD ${db.escapeLiteral(scramVerifier(secret))}` : "";
-  // The migrator may be an existing owner login; only app logins are forced to the bare minimum.
-  const attributes = kind === "migrator" ? "LOGIN" : APP_LOGIN;
+  // The migrator may be an existing owner login: only app logins are forced to
+  // the bare minimum. A new migrator is NOINHERIT too, so that the platform
+  // policy (TO livery_platform) does not apply to it unless it switches role:
+  // with FORCE, its own queries then see no rows, as the owner's should.
+  const attributes = kind !== "migrator" ? APP_LOGIN : existing ? "LOGIN" : "LOGIN NOINHERIT";
   await db.query(`${existing ? "ALTER" : "CREATE"} ROLE ${id} ${attributes}${passwordClause}`);
   return { name, created: !existing, ...(secret ? { password: secret } : {}) };
 }

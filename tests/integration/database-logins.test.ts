@@ -61,6 +61,17 @@ describe.skipIf(!onPostgres)("database logins on PostgreSQL (skipped on PGlite: 
     expect(owners).toEqual([{ owner: logins.names.migrator }]);
   });
 
+  it("lets the migrator, as itself, read no row of a tenant-owned table (owner, but NOINHERIT and FORCEd)", async () => {
+    const migrator = new pg.Client({ connectionString: logins.urls.migrator });
+    await migrator.connect();
+    try {
+      const { rows } = await migrator.query(`SELECT count(*)::int AS n FROM "Content"`);
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await migrator.end();
+    }
+  });
+
   it("is idempotent: running db:roles again keeps every password, membership and privilege", async () => {
     const snapshot = () => db.client.$queryRaw<{ state: string }[]>`
       SELECT string_agg(format('%s %s %s', rolname, rolpassword, rolinherit), ';' ORDER BY rolname) ||
