@@ -7,6 +7,13 @@ const PREFIX_LENGTH = 10; // what lists show: "lv_" + 7 characters
 export const TENANT_KEY_PREFIX = "lv_";
 export const PLATFORM_KEY_PREFIX = "lvp_";
 
+/**
+ * How the bootstrap key (PLATFORM_API_KEY, from the environment) appears in
+ * audit entries and logs: by name, with no character of its secret (the
+ * prefix is only the public `lvp_` every platform key starts with).
+ */
+export const BOOTSTRAP_PLATFORM_KEY = { id: "env", name: "PLATFORM_API_KEY", prefix: PLATFORM_KEY_PREFIX } as const;
+
 const keyPattern = /^lvp?_[0-9A-Za-z]{32,}$/;
 
 /** Uniform base62 by rejection sampling: 248 is the largest multiple of 62 below 256. */

@@ -4,7 +4,7 @@ import { invalidate, onInvalidate } from "@/lib/cache/invalidation";
 import { findPlatformApiKeyByHash, findTenantApiKeyByHash, withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
 import { getEnv } from "@/lib/env";
-import { hashApiKey, isApiKeyFormat } from "./keys";
+import { BOOTSTRAP_PLATFORM_KEY, hashApiKey, isApiKeyFormat } from "./keys";
 
 /**
  * Presented keys are looked up by hash and cached per instance for
@@ -23,6 +23,8 @@ export type KnownKey =
       kind: "tenant";
       id: string;
       tenantId: string;
+      /** The rotation chain: one key to the plan's limit and to revocation (lib/api-keys/chains.ts). */
+      chainId: string;
       prefix: string;
       name: string;
       permissions: string[];
@@ -49,14 +51,7 @@ function sameSecret(a: string, b: string): boolean {
 async function load(secret: string, hash: string): Promise<KnownKey | null> {
   const bootstrap = getEnv().PLATFORM_API_KEY;
   if (bootstrap && sameSecret(secret, bootstrap)) {
-    return {
-      kind: "platform",
-      id: "env",
-      prefix: secret.slice(0, 8),
-      name: "PLATFORM_API_KEY",
-      expiresAt: null,
-      revokedAt: null,
-    };
+    return { kind: "platform", ...BOOTSTRAP_PLATFORM_KEY, expiresAt: null, revokedAt: null };
   }
   if (secret.startsWith("lvp_")) {
     const row = await findPlatformApiKeyByHash(hash);
@@ -68,6 +63,7 @@ async function load(secret: string, hash: string): Promise<KnownKey | null> {
       kind: "tenant",
       ...pick(row),
       tenantId: row.tenantId,
+      chainId: row.chainId,
       permissions: row.permissions,
       rateLimitPerMinute: row.rateLimitPerMinute,
     }
@@ -98,7 +94,7 @@ export function forgetApiKey(hash: string): Promise<void> {
 
 /** Records use without a write per request: at most once per TOUCH_INTERVAL_MS per key, after the response. */
 export function touchApiKey(key: KnownKey): void {
-  if (key.id === "env") return;
+  if (key.id === BOOTSTRAP_PLATFORM_KEY.id) return;
   const now = Date.now();
   if ((touched.get(key.id) ?? 0) > now - TOUCH_INTERVAL_MS) return;
   touched.set(key.id, now);

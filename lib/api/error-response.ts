@@ -23,6 +23,13 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01" || code === "57P03";
 }
 
+/** A refusal for now only (429, 503) says when to come back: `details.retryAfterSeconds` becomes Retry-After. */
+function retryAfter(error: ApiError): Record<string, string> {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  const temporary = error.status === 429 || error.status === 503;
+  return temporary && typeof seconds === "number" && seconds > 0 ? { "Retry-After": String(Math.ceil(seconds)) } : {};
+}
+
 /**
  * The one mapper from anything thrown to the error envelope. Client mistakes
  * keep their status; Prisma's not-found and unique violations become 404 and
@@ -38,7 +45,7 @@ export function toErrorResponse(
     body: { error: { code, message, ...(details === undefined ? {} : { details }), requestId } },
     headers,
   });
-  if (error instanceof ApiError) return envelope(error.status, error.code, error.message, error.details);
+  if (error instanceof ApiError) return envelope(error.status, error.code, error.message, error.details, retryAfter(error));
   if (error instanceof ZodError) {
     return envelope(422, "validation_failed", "The request does not match the schema.", zodDetails(error));
   }

@@ -3,8 +3,10 @@ import { auditLabelOf } from "@/lib/auth/member";
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/audit/record";
 import { type KnownKey, lookUpApiKey, touchApiKey } from "@/lib/api-keys/lookup";
+import { refuseApiKey, refusalOf } from "@/lib/api-keys/refusals";
 import { getSessionUserFromRequest, type SessionUser } from "@/lib/auth/session";
-import { unauthenticated } from "@/lib/http/errors";
+import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 
 /** Who is calling: a tenant's key, a platform key, or a browser session. */
 export type Principal =
@@ -13,23 +15,25 @@ export type Principal =
   | { kind: "session"; user: SessionUser };
 
 /**
- * Authenticates a request. A bearer key wins over a cookie; a malformed,
- * unknown, revoked or expired key is refused with its own code rather than
- * falling back to the session, so a client always learns what is wrong.
+ * Authenticates a request. A bearer key wins over a cookie. A malformed,
+ * unknown, revoked or expired key is refused rather than falling back to the
+ * session, and with one answer (401 `invalid_api_key`): the reason goes to
+ * the key owner's audit log, not to the caller; past a per-client number of
+ * invalid keys the answer is 429 (lib/api-keys/refusals.ts).
  */
 export async function authenticate(request: NextRequest, hostTenantId: string | null): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
+    const caller = {
+      ip: clientIp(request.headers.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS),
+      userAgent: request.headers.get("user-agent"),
+    };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw unauthenticated("invalid_api_key", "Send the key as `Authorization: Bearer <key>`.");
+    if (!match) throw await refuseApiKey(null, "malformed", caller);
     const key = await lookUpApiKey(match[1]!);
-    if (!key) throw unauthenticated("invalid_api_key", "This API key is not valid.");
-    if (key.revokedAt && key.revokedAt.getTime() <= Date.now()) {
-      throw unauthenticated("api_key_revoked", "This API key has been revoked.");
-    }
-    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
-      throw unauthenticated("api_key_expired", "This API key has expired.");
-    }
+    if (!key) throw await refuseApiKey(null, "unknown", caller);
+    const refusal = refusalOf(key, new Date());
+    if (refusal) throw await refuseApiKey(key, refusal, caller);
     touchApiKey(key);
     return key.kind === "tenant" ? { kind: "tenant_key", key } : { kind: "platform_key", key };
   }

@@ -93,3 +93,25 @@ export async function revokePlatformKey(keyId: string, actor: Actor): Promise<vo
   });
   if (hash) await forgetApiKey(hash);
 }
+
+/**
+ * A revoked or expired platform key was presented: a platform audit entry
+ * (the caller is told only that the key is not valid). Throttled by the
+ * caller, lib/api-keys/refusals.ts.
+ */
+export async function recordPlatformKeyRefusal(
+  keyId: string,
+  metadata: { reason: "revoked" | "expired"; name: string; prefix: string },
+  actor: Actor,
+): Promise<void> {
+  await withPlatform((tx) =>
+    recordAudit(tx, {
+      tenantId: null,
+      actor,
+      action: "platform_key.refused",
+      targetType: "platform_api_key",
+      targetId: keyId,
+      metadata,
+    }),
+  );
+}

@@ -1,3 +1,4 @@
+import { BOOTSTRAP_PLATFORM_KEY } from "@/lib/api-keys/keys";
 import { DEMO_PASSWORD, DEMO_TENANTS, SUPER_ADMIN_EMAIL, type SeedResult } from "@/prisma/seed";
 
 /** What a new user needs to try the demo: where to go and how to sign in. */
@@ -20,6 +21,11 @@ export function printDemoBanner(seed: SeedResult, options: { rootDomain: string;
     for (const key of seed.apiKeys) lines.push(`  ${key.tenant.padEnd(10)} ${key.secret}`);
   } else {
     lines.push("", "  Demo API keys were printed when the demo was first seeded; `npm run db:reset` makes new ones.");
+  }
+  if (process.env.PLATFORM_API_KEY) {
+    // Never a character of the secret: the label is the variable's name and the public `lvp_`.
+    const { name, prefix } = BOOTSTRAP_PLATFORM_KEY;
+    lines.push("", `  ${name} is set: audit entries name it “${name} (${prefix}…)”.`);
   }
   console.log(`${lines.join("\n")}\n`);
 }

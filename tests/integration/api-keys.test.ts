@@ -100,6 +100,7 @@ describe("POST /tenants/{id}/api-keys", () => {
       revokedAt: null,
       createdAt: expect.any(String),
       status: "active",
+      previousSecret: null,
     });
     const row = await keyRow(key.id);
     expect(row.hash).toBe(createHash("sha256").update(secret).digest("hex"));
@@ -235,7 +236,7 @@ describe("DELETE /tenants/{id}/api-keys/{keyId}", () => {
     expect(res.status).toBe(204);
     expect(res.body).toBeNull();
     const refused = await whoami(made.body.secret);
-    expect(refused).toMatchObject({ status: 401, body: { error: { code: "api_key_revoked" } } });
+    expect(refused).toMatchObject({ status: 401, body: { error: { code: "invalid_api_key" } } });
     expect((await keyRow(made.body.id)).revokedAt).not.toBeNull();
     const audits = await auditOf(acme.id, "api_key.revoked");
     expect(audits.filter((a) => a.targetId === made.body.id)).toHaveLength(1);
@@ -283,7 +284,9 @@ describe("POST /tenants/{id}/api-keys/{keyId}/rotate", () => {
       permissions: ["read:content"],
       rateLimitPerMinute: 50,
       expiresAt,
-      status: "active",
+      // One key (a rotation chain) whose previous secret still works.
+      status: "rotating",
+      previousSecret: expect.objectContaining({ prefix: old.body.prefix, expiresAt: expect.any(String) }),
     });
     expect(res.body.id).not.toBe(old.body.id);
     expect(res.body.secret).not.toBe(old.body.secret);
@@ -297,7 +300,8 @@ describe("POST /tenants/{id}/api-keys/{keyId}/rotate", () => {
     expect((await whoami(res.body.secret)).status).toBe(200);
 
     const listed = await list(acmeReader, { status: "rotating" });
-    expect(listed.body.data.map((k: { id: string }) => k.id)).toEqual([old.body.id]);
+    expect(listed.body.data.map((k: { id: string }) => k.id)).toEqual([res.body.id]);
+    expect(listed.body.data[0].previousSecret.expiresAt).toBe(row.expiresAt!.toISOString());
     const audit = (await auditOf(acme.id, "api_key.rotated")).find((a) => a.targetId === old.body.id);
     expect(audit?.metadata).toMatchObject({ replacedById: res.body.id, gracePeriodHours: 24 });
     expect(JSON.stringify(audit)).not.toContain(res.body.secret.slice(10));
@@ -308,7 +312,7 @@ describe("POST /tenants/{id}/api-keys/{keyId}/rotate", () => {
     expect((await whoami(old.body.secret)).status).toBe(200);
     const res = await rotate(acmeAdmin, old.body.id, { gracePeriodHours: 0 });
     expect(res.status).toBe(201);
-    expect((await whoami(old.body.secret)).body.error.code).toBe("api_key_revoked");
+    expect((await whoami(old.body.secret)).body.error.code).toBe("invalid_api_key");
     expect((await whoami(res.body.secret)).status).toBe(200);
   });
 
@@ -411,6 +415,7 @@ describe("GET /tenants/{id}/api-keys", () => {
         "name",
         "permissions",
         "prefix",
+        "previousSecret",
         "rateLimitPerMinute",
         "revokedAt",
         "status",

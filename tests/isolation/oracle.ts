@@ -78,10 +78,10 @@ function principalOf(c: Case, host: TenantRef | null): Principal | Expectation {
   switch (c.credential) {
     case "none":
       return refuse(401, "unauthenticated");
+    // One answer for a key that is not valid, whatever the reason (H13): the reason is in the key owner's audit log.
     case "revokedKey":
-      return refuse(401, "api_key_revoked");
     case "expiredKey":
-      return refuse(401, "api_key_expired");
+      return refuse(401, "invalid_api_key");
     case "platformKey":
       return { kind: "platform" };
     case "ownKey":
