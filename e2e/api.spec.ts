@@ -102,7 +102,7 @@ test.describe("changes through the API", () => {
     expect(revoked.status).toBe(204);
     const refused = await rawGet(host("stark"), "/api/v1/content", bearer(secret));
     expect(refused.status).toBe(401);
-    expect(JSON.parse(refused.body).error.code).toBe("api_key_revoked");
+    expect(JSON.parse(refused.body).error.code).toBe("invalid_api_key");
   });
 });
 

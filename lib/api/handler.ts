@@ -121,7 +121,8 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
           Object.assign(headers, rateLimitHeaders(decision));
           let refused = !decision.allowed;
           if (!refused && principal.kind === "tenant_key" && principal.key.rateLimitPerMinute) {
-            const perKey = await hitRateLimit(`key:${principal.key.id}`, principal.key.rateLimitPerMinute);
+            // Per rotation chain: the old and the new secret of a rotating key share the key's own limit.
+            const perKey = await hitRateLimit(`key:${principal.key.chainId}`, principal.key.rateLimitPerMinute);
             if (!perKey.allowed) Object.assign(headers, rateLimitHeaders(perKey));
             refused = !perKey.allowed;
           }

@@ -4,7 +4,7 @@ import type { RouteSpec } from "./spec";
 
 const COMMON_ERRORS: Record<number, string> = {
   400: "Malformed request (`invalid_json`, `tenant_required`)",
-  401: "Missing or bad credentials (`unauthenticated`, `invalid_api_key`, `api_key_revoked`, `api_key_expired`)",
+  401: "Missing or bad credentials (`unauthenticated`, `invalid_api_key` for an unknown, revoked or expired key alike)",
   403: "Refused (`insufficient_permissions`, `tenant_mismatch`, `tenant_suspended`, `feature_disabled`, `plan_required`, `ip_not_allowed`, `limit_exceeded`, `cross_origin`)",
   404: "`not_found`: absent, or another tenant's",
   413: "`payload_too_large`: body over 1 MB",
