@@ -1,4 +1,7 @@
 import "server-only";
+import { limitsSchema } from "@/lib/config/schemas";
+import { ROUTING_STATES } from "@/lib/domains/states";
+import { effectiveLimits } from "@/lib/tenants/plans";
 import { rawDb } from "./client";
 import { PLATFORM_ROLE, TRANSACTION_OPTIONS, type Tx } from "./tenant";
 
@@ -22,11 +25,32 @@ export function findTenantBySlug(slug: string) {
   return withPlatform((tx) => tx.tenant.findUnique({ where: { slug } }));
 }
 
-/** Host resolution: the tenant owning a *verified* custom domain. */
+/**
+ * Host resolution: the tenant a custom domain routes to. Only a verified or
+ * lapsing claim routes (one per hostname, by a partial unique index), and
+ * only while the tenant's plan allows custom domains: over its limit after a
+ * downgrade, its earliest verified domains keep routing, up to the limit.
+ */
 export function findTenantByVerifiedHostname(hostname: string) {
   return withPlatform(async (tx) => {
-    const domain = await tx.tenantDomain.findUnique({ where: { hostname }, include: { tenant: true } });
-    return domain?.verifiedAt ? domain.tenant : null;
+    const routing = { in: [...ROUTING_STATES] };
+    const domain = await tx.tenantDomain.findFirst({
+      where: { hostname, state: routing },
+      include: { tenant: { include: { config: { select: { limits: true } } } } },
+    });
+    if (!domain?.verifiedAt) return null;
+    const { config, ...tenant } = domain.tenant;
+    const overrides = limitsSchema.safeParse(config?.limits ?? {}).data ?? {};
+    const allowed = effectiveLimits(tenant.plan, overrides).customDomains;
+    if (allowed <= 0) return null;
+    const earlier = await tx.tenantDomain.count({
+      where: {
+        tenantId: tenant.id,
+        state: routing,
+        OR: [{ verifiedAt: { lt: domain.verifiedAt } }, { verifiedAt: domain.verifiedAt, id: { lt: domain.id } }],
+      },
+    });
+    return earlier < allowed ? tenant : null;
   });
 }
 

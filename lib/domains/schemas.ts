@@ -18,5 +18,3 @@ export const customHostnameSchema = z
     }
     return result.host;
   });
-
-export type DomainStatus = "pending" | "verified" | "failed";

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FEATURES, LIMITS, PLAN_DEFAULTS, PLANS, cheapestPlanWith, effectiveFeatures, effectiveLimits } from "./plans";
+import {
+  FEATURES,
+  LIMITS,
+  PLAN_DEFAULTS,
+  PLANS,
+  cheapestPlanAllowing,
+  cheapestPlanWith,
+  effectiveFeatures,
+  effectiveLimits,
+} from "./plans";
 
 describe("plans", () => {
   it("grow monotonically: a higher plan never has a lower limit or fewer features", () => {
@@ -15,7 +24,13 @@ describe("plans", () => {
   it("every feature is in some plan", () => {
     for (const feature of FEATURES) expect(cheapestPlanWith(feature), feature).toBeDefined();
     expect(cheapestPlanWith("fractionalization")).toBe("enterprise");
-    expect(cheapestPlanWith("customDomains")).toBe("basic");
+  });
+
+  it("H6: custom domains are a numeric limit, none on the free plan", () => {
+    expect(FEATURES).not.toContain("customDomains");
+    expect(PLANS.map((plan) => PLAN_DEFAULTS[plan].limits.customDomains)).toEqual([0, 2, 5, 25]);
+    expect(cheapestPlanAllowing("customDomains")).toBe("basic");
+    expect(effectiveLimits("pro", { customDomains: 0 }).customDomains).toBe(0);
   });
 
   it("applies limit overrides over the plan's defaults", () => {

@@ -2,14 +2,15 @@ import "server-only";
 import { limitsSchema } from "@/lib/config/schemas";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
+import { ROUTING_STATES } from "@/lib/domains/states";
 import { notFound } from "@/lib/http/errors";
 import { effectiveLimits, type Limits } from "./plans";
 import type { TenantView } from "./schemas";
 import { isUuid } from "@/lib/http/ids";
 
-/** What a TenantView needs besides the Tenant row: the verified domains and the limit overrides. */
+/** What a TenantView needs besides the Tenant row: the domains that route (verified or lapsing) and the limit overrides. */
 export const TENANT_VIEW_INCLUDE = {
-  domains: { where: { verifiedAt: { not: null } }, select: { hostname: true }, orderBy: { hostname: "asc" } },
+  domains: { where: { state: { in: [...ROUTING_STATES] } }, select: { hostname: true }, orderBy: { hostname: "asc" } },
   config: { select: { limits: true } },
 } as const satisfies Prisma.TenantInclude;
 

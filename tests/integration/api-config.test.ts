@@ -70,7 +70,7 @@ describe("GET /tenants/{id}/config", () => {
       security: {},
       payment: {},
       effective: {
-        features: { nft: false, bonds: false, fractionalization: false, customCss: false, customDomains: false },
+        features: { nft: false, bonds: false, fractionalization: false, customCss: false },
         limits: PLAN_DEFAULTS.free.limits,
       },
     });

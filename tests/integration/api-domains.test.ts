@@ -72,7 +72,7 @@ async function state(tenantId: string) {
 describe("custom domains over the API", () => {
   let domainId = "";
 
-  it("claims a domain unverified (201), with the records to create, audited with the key", async () => {
+  it("claims a domain pending (201), with the records to create and a date to verify by, audited with the key", async () => {
     const res = await addTo(pro, proKey.secret, { hostname: "Portal.Example.COM." });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
@@ -80,6 +80,7 @@ describe("custom domains over the API", () => {
       hostname: "portal.example.com",
       status: "pending",
       verifiedAt: null,
+      expiresAt: expect.stringMatching(ISO),
       lastCheckedAt: null,
       lastCheckError: null,
       dns: {
@@ -106,18 +107,23 @@ describe("custom domains over the API", () => {
     expect((await listOf("current", basicKey)).body).toEqual({ data: [], nextCursor: null });
   });
 
-  it("verifies against DNS: failed with the reason, then verified, dates as ISO strings", async () => {
+  it("verifies against DNS: pending with the reason, then verified, dates as ISO strings", async () => {
     const missing = await verifyOf(pro, domainId, proKey.secret);
     expect(missing.status).toBe(200);
     expect(missing.body).toMatchObject({
-      status: "failed",
+      status: "pending",
       verifiedAt: null,
       lastCheckError: "No TXT record found at _livery.portal.example.com.",
       lastCheckedAt: expect.stringMatching(ISO),
     });
     records.set("_livery.portal.example.com", [missing.body.dns.txt.value]);
     const verified = await verifyOf(pro, domainId, proKey.secret);
-    expect(verified.body).toMatchObject({ status: "verified", lastCheckError: null, verifiedAt: expect.stringMatching(ISO) });
+    expect(verified.body).toMatchObject({
+      status: "verified",
+      lastCheckError: null,
+      verifiedAt: expect.stringMatching(ISO),
+      expiresAt: null,
+    });
     const listed = (await listOf(pro, proReader)).body.data[0];
     expect(listed).toMatchObject({ status: "verified", verifiedAt: verified.body.verifiedAt });
     const actions = await withTenant(pro, (tx) =>
@@ -126,12 +132,31 @@ describe("custom domains over the API", () => {
     expect(actions.map((a) => a.action)).toEqual(["domain.added", "domain.verification_failed", "domain.verified"]);
   });
 
-  it("refuses a hostname another tenant claimed: 409, nothing created", async () => {
+  it("H6: claims a hostname another tenant verified like any other (201 pending), telling nothing about it", async () => {
+    const taken = await addTo(basic, basicKey, { hostname: "portal.example.com" });
+    const unclaimed = await addTo(basic, basicKey, { hostname: "unclaimed.example.com" });
+    expect([taken.status, unclaimed.status]).toEqual([201, 201]);
+    const shape = (body: Record<string, unknown>) => Object.entries(body).map(([k, v]) => [k, v === null ? null : typeof v]);
+    expect(shape(taken.body)).toEqual(shape(unclaimed.body));
+    expect(taken.body).toMatchObject({ status: "pending", verifiedAt: null });
+    expect(JSON.stringify(taken.body)).not.toContain(pro);
+    expect((await listOf(pro, proReader)).body.data[0]).toMatchObject({ id: domainId, status: "verified" });
+  });
+
+  it("H6: a claim over the plan's customDomains limit is 403 limit_exceeded, creating nothing", async () => {
     const before = await state(basic);
-    const res = await addTo(basic, basicKey, { hostname: "portal.example.com" });
-    expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: "conflict", details: [{ path: ["hostname"], message: "is taken" }] });
+    const res = await addTo(basic, basicKey, { hostname: "third.example.com" });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: "limit_exceeded", message: expect.stringContaining("allows 2") });
     expect(await state(basic)).toEqual(before);
+  });
+
+  it("refuses the tenant's own live hostname again: 409 about its own domain, nothing created", async () => {
+    const before = await state(pro);
+    const res = await addTo(pro, proKey.secret, { hostname: "portal.example.com" });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "conflict", details: [{ path: ["hostname"], message: "is already added" }] });
+    expect(await state(pro)).toEqual(before);
   });
 
   it.each([
@@ -159,7 +184,9 @@ describe("custom domains over the API", () => {
 
     // A domain kept from a bigger plan can be listed and removed, but not verified into routing.
     const kept = await withPlatform((tx) =>
-      tx.tenantDomain.create({ data: { tenantId: free, hostname: "kept.example.com", verificationToken: "t" } }),
+      tx.tenantDomain.create({
+        data: { tenantId: free, hostname: "kept.example.com", verificationToken: "t", expiresAt: new Date(Date.now() + 60_000) },
+      }),
     );
     records.set("_livery.kept.example.com", ["t"]);
     const check = await verifyOf(free, kept.id, freeKey);

@@ -354,7 +354,7 @@ describe("GET /tenants/{id}", () => {
       await tx.tenantConfig.create({ data: { tenantId: acme.id, limits: { users: 75 } } });
       await tx.tenantDomain.createMany({
         data: [
-          { tenantId: acme.id, hostname: "portal.acme.test", verificationToken: "t1", verifiedAt: new Date() },
+          { tenantId: acme.id, hostname: "portal.acme.test", verificationToken: "t1", state: "verified", verifiedAt: new Date() },
           { tenantId: acme.id, hostname: "pending.acme.test", verificationToken: "t2" },
         ],
       });

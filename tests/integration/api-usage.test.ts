@@ -324,6 +324,16 @@ describe("GET /tenants/{id}/limits", () => {
           data: new Uint8Array(66),
         },
       });
+      // Pending and verified claims count; expired and lapsed ones do not.
+      await tx.tenantDomain.createMany({
+        data: (["pending", "verified", "expired", "lapsed"] as const).map((state) => ({
+          tenantId: t.id,
+          hostname: `${state}.counted.example`,
+          verificationToken: state,
+          state,
+          verifiedAt: state === "verified" || state === "lapsed" ? new Date() : null,
+        })),
+      });
       return { id: t.id, slug: t.slug };
     });
     key = (await createTestApiKey(tenant.id, ["read:usage"])).secret;
@@ -342,6 +352,7 @@ describe("GET /tenants/{id}/limits", () => {
         { limit: "apiRatePerMinute", allowed: 300, used: null, remaining: null },
         { limit: "apiKeys", allowed: 5, used: 2, remaining: 3 },
         { limit: "contentItems", allowed: 1_000, used: 2, remaining: 998 },
+        { limit: "customDomains", allowed: 2, used: 2, remaining: 0 },
       ],
     });
   });

@@ -59,7 +59,7 @@ async function seedTenant(tx: Tx, slug: string, marker: string) {
     data: {
       tenantId,
       branding: { logoUrl: `https://${marker}.example/logo.png` },
-      limits: { apiKeys: 1_000_000 },
+      limits: { apiKeys: 1_000_000, customDomains: 1_000_000 },
       security: { allowedDomains: [`${marker}.example`] },
     },
   });
@@ -70,7 +70,14 @@ async function seedTenant(tx: Tx, slug: string, marker: string) {
     data: { tenantId, email: `viewer@${marker}.example`, name: `${marker} viewer`, role: "VIEWER" },
   });
   const verified = await tx.tenantDomain.create({
-    data: { tenantId, hostname: `portal.${marker}.example`, verificationToken: `${marker}-token`, verifiedAt: new Date() },
+    data: {
+      tenantId,
+      hostname: `portal.${marker}.example`,
+      verificationToken: `${marker}-token`,
+      state: "verified",
+      verifiedAt: new Date(),
+      nextCheckAt: new Date(Date.now() + 86_400_000),
+    },
   });
   const pending = await tx.tenantDomain.create({
     data: { tenantId, hostname: `pending.${marker}.example`, verificationToken: `${marker}-pending-token` },

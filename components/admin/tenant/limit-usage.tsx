@@ -6,6 +6,7 @@ const LABELS: Record<LimitUsage["limit"], string> = {
   apiRatePerMinute: "API calls per minute",
   apiKeys: "Usable API keys",
   contentItems: "Content items",
+  customDomains: "Custom domains (pending or verified)",
 };
 
 const bytes = (n: number) => `${(n / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;

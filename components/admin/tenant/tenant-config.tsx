@@ -24,6 +24,7 @@ const LIMIT_LABELS: Record<Limit, string> = {
   apiRatePerMinute: "API calls per minute",
   apiKeys: "API keys",
   contentItems: "Content items",
+  customDomains: "Custom domains",
 };
 
 /** Plan, feature switches and limit overrides: each saved through the service the REST API uses. */
@@ -50,7 +51,10 @@ export function TenantConfig({ tenantId, plan, features, overrides }: Props) {
 
   return (
     <>
-      <Section title="Plan" description="A downgrade keeps the data; features the new plan lacks stop taking effect.">
+      <Section
+        title="Plan"
+        description="A downgrade keeps the data; features the new plan lacks stop taking effect, and custom domains over its limit stop routing."
+      >
         <form
           onSubmit={submit(
             (form) => updateTenantAction({ tenantId, plan: String(form.get("plan")) as (typeof PLANS)[number] }),

@@ -6,5 +6,4 @@ export const FEATURE_INFO: Record<Feature, { label: string; description: string 
   bonds: { label: "Bonds", description: "Issue bonds and track their holders." },
   fractionalization: { label: "Fractional ownership", description: "Split an asset into shares that can be held separately." },
   customCss: { label: "Custom CSS", description: "Style the portal with your own stylesheet (Branding)." },
-  customDomains: { label: "Custom domains", description: "Serve the portal on a domain of your own (Domains)." },
 };

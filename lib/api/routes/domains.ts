@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customHostnameSchema } from "@/lib/domains/schemas";
+import { DOMAIN_STATES } from "@/lib/domains/states";
 import { notFound } from "@/lib/http/errors";
 import { defineRoute } from "../spec";
 import { isUuid } from "@/lib/http/ids";
@@ -7,8 +8,18 @@ import { isUuid } from "@/lib/http/ids";
 export const domainJsonSchema = z.object({
   id: z.uuid(),
   hostname: z.string(),
-  status: z.enum(["pending", "verified", "failed"]),
+  status: z
+    .enum(DOMAIN_STATES)
+    .describe(
+      "pending: claimed, not verified yet; verified: routes, its TXT record re-checked daily; lapsing: the record is " +
+        "gone but it routes until expiresAt; lapsed: stopped routing; expired: not verified in time. Lapsed and " +
+        "expired claims are renewed by claiming the hostname again.",
+    ),
   verifiedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("pending: when the claim expires; lapsing: when the domain stops routing; otherwise null"),
   lastCheckedAt: z.iso.datetime().nullable(),
   lastCheckError: z.string().nullable(),
   dns: z
@@ -37,25 +48,29 @@ export const domainsRoutes = {
   add: defineRoute({
     method: "POST",
     path: "/tenants/{id}/domains",
-    summary: "Claim a custom domain, unverified until its TXT record is found",
+    summary: "Claim a custom domain, pending until its TXT record is found; other tenants' claims do not change the answer",
     tag: "Domains",
     access: "tenant",
     tenantParam: "id",
     permission: "write:config",
     body: z.object({ hostname: customHostnameSchema }),
     success: { status: 201, schema: domainJsonSchema, description: "The domain and the DNS records to create" },
-    errors: ["plan_required", "conflict"],
+    errors: ["plan_required", "limit_exceeded", "conflict"],
   }),
   verify: defineRoute({
     method: "POST",
     path: "/tenants/{id}/domains/{domainId}/verify",
-    summary: "Check the domain's TXT record now; a verified domain routes to the tenant",
+    summary: "Check the domain's TXT record now; a verified domain routes to the tenant (first to verify wins)",
     tag: "Domains",
     access: "tenant",
     tenantParam: "id",
     permission: "write:config",
-    success: { status: 200, schema: domainJsonSchema, description: "The domain after the check (status failed names why)" },
-    errors: ["plan_required"],
+    success: {
+      status: 200,
+      schema: domainJsonSchema,
+      description: "The domain after the check (lastCheckError names why it did not pass)",
+    },
+    errors: ["plan_required", "conflict"],
   }),
   remove: defineRoute({
     method: "DELETE",

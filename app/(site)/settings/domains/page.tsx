@@ -1,17 +1,12 @@
 import type { Metadata } from "next";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { DomainActions } from "@/components/domains/domain-actions";
+import { DomainStateBadge, domainStateHint } from "@/components/domains/domain-state";
 import { can } from "@/lib/auth/permissions";
 import { listCustomDomains } from "@/lib/domains/service";
 import { requireTenantPage } from "@/lib/tenancy/page-access";
 
 export const metadata: Metadata = { title: "Domains" };
-
-const STATUS_STYLE = {
-  verified: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
-  pending: "bg-surface-muted text-fg",
-  failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-} as const;
 
 export default async function DomainsPage() {
   const { brand, user } = await requireTenantPage("/settings/domains", "read:config");
@@ -23,7 +18,10 @@ export default async function DomainsPage() {
     <>
       <div className="flex flex-col gap-1">
         <h1 className="text-3xl font-bold">Custom domains</h1>
-        <p className="text-fg-muted">Serve this portal on your own domain. Only verified domains are routed here.</p>
+        <p className="text-fg-muted">
+          Serve this portal on your own domain. Only verified domains are routed here; each is checked again every day, and one
+          whose TXT record is gone keeps working for a week before it stops.
+        </p>
       </div>
       {canWrite && <AddDomainForm />}
       {domains.length === 0 ? (
@@ -36,17 +34,15 @@ export default async function DomainsPage() {
                 <div>
                   <p className="font-medium">{d.hostname}</p>
                   <p className="text-sm text-fg-muted">
-                    <span
-                      className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status]}`}
-                      data-testid="domain-status"
-                    >
-                      {d.status}
-                    </span>{" "}
+                    <DomainStateBadge state={d.status} expiresAt={d.expiresAt} />{" "}
                     {d.lastCheckedAt ? `last checked ${when.format(d.lastCheckedAt)}` : "not checked yet"}
                     {d.lastCheckError && ` · ${d.lastCheckError}`}
                   </p>
+                  {domainStateHint(d.status) && <p className="text-sm text-fg-muted">{domainStateHint(d.status)}</p>}
                 </div>
-                {canWrite && <DomainActions domainId={d.id} hostname={d.hostname} />}
+                {canWrite && (
+                  <DomainActions domainId={d.id} hostname={d.hostname} renew={d.status === "lapsed" || d.status === "expired"} />
+                )}
               </div>
               {d.status !== "verified" && (
                 <dl className="grid gap-1 rounded bg-surface-muted p-3 font-mono text-xs sm:grid-cols-[auto_1fr]">

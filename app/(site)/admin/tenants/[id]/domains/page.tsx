@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState, Section } from "@/components/ui/page";
-import { Badge } from "@/components/ui/badge";
+import { DomainStateBadge } from "@/components/domains/domain-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -8,15 +8,16 @@ import { listCustomDomains } from "@/lib/domains/service";
 
 export const metadata: Metadata = { title: "Tenant domains" };
 
-const TONE = { verified: "good", pending: "warn", failed: "bad" } as const;
-
 export default async function TenantDomainsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireSuperAdminPage(`/admin/tenants/${id}/domains`);
   const tenant = await loadTenantOr404(id);
   const domains = await listCustomDomains(tenant.id);
   return (
-    <Section title="Custom domains" description="Claimed by the tenant in its portal; only verified domains serve it.">
+    <Section
+      title="Custom domains"
+      description="Claimed by the tenant in its portal; verified and lapsing domains serve it while its plan allows."
+    >
       {domains.length === 0 ? (
         <EmptyState data-testid="domains-empty">This tenant has no custom domains.</EmptyState>
       ) : (
@@ -25,14 +26,13 @@ export default async function TenantDomainsPage({ params }: { params: Promise<{ 
             <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <span className="font-mono text-sm break-all">{d.hostname}</span>
               <span className="flex items-center gap-2 text-sm text-fg-muted">
-                <Badge tone={TONE[d.status]}>{d.status}</Badge>
-                {d.verifiedAt ? (
+                <DomainStateBadge state={d.status} expiresAt={d.expiresAt} />
+                {d.verifiedAt && (
                   <>
-                    since <LocalTime iso={d.verifiedAt.toISOString()} dateOnly />
+                    verified <LocalTime iso={d.verifiedAt.toISOString()} dateOnly />
                   </>
-                ) : (
-                  d.lastCheckError
                 )}
+                {d.lastCheckError && <span>· {d.lastCheckError}</span>}
               </span>
             </li>
           ))}

@@ -8,7 +8,8 @@ export const GET = api(domainsRoutes.list, async ({ tenant }) => ({
   nextCursor: null,
 }));
 
-// The service refuses plans without customDomains (plan_required) and taken hostnames (conflict).
+// The service refuses plans without custom domains (plan_required), claims over the limit
+// (limit_exceeded) and the tenant's own live hostname again (conflict).
 export const POST = api(domainsRoutes.add, async ({ tenant, body, actor }) =>
   created(await addCustomDomain(tenant.id, body.hostname, actor)),
 );
