@@ -10,5 +10,12 @@ export async function register() {
     // Usage counts are batched in memory; a graceful stop must write them.
     const { installUsageFlushOnExit } = await import("./lib/usage/shutdown");
     installUsageFlushOnExit();
+    // Background jobs (domain re-checks): one pg-boss runner per server
+    // process, never while `next build` loads this file (Next skips register()
+    // then too) and never on the Edge runtime, which has no database.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { installJobRunner } = await import("./lib/jobs/lifecycle");
+      installJobRunner();
+    }
   }
 }
