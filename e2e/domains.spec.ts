@@ -17,7 +17,7 @@ test("a custom domain routes to its tenant once its TXT record verifies", async 
     await page.getByLabel("Domain").fill(hostname);
     await page.getByRole("button", { name: "Add domain" }).click();
     const row = page.getByTestId(`domain-${hostname}`);
-    await expect(row.getByTestId("domain-status")).toHaveText("pending");
+    await expect(row.getByTestId("domain-status")).toContainText("Pending — verify by");
     const token = (await row.getByTestId("txt-value").textContent())!;
 
     // Unverified: not routed.
@@ -31,7 +31,7 @@ test("a custom domain routes to its tenant once its TXT record verifies", async 
     await row.getByRole("button", { name: "Verify" }).click();
     await expect(row.getByRole("status")).toHaveText(`${hostname} is verified.`);
     await page.reload();
-    await expect(page.getByTestId(`domain-${hostname}`).getByTestId("domain-status")).toHaveText("verified");
+    await expect(page.getByTestId(`domain-${hostname}`).getByTestId("domain-status")).toHaveText("Verified");
 
     // Routed within the directory's 2 s negative cache.
     await expect(async () => {
@@ -51,7 +51,28 @@ test("a viewer sees domains but cannot change them", async ({ page }) => {
   await signIn(page, tenantUrl("acme").replace(/\/$/, ""), "viewer@acme.test");
   await expectSignedInAs(page, "viewer");
   await page.goto(tenantUrl("acme", "/settings/domains"));
-  await expect(page.getByTestId("domain-portal.acme.test").getByTestId("domain-status")).toHaveText("verified");
+  await expect(page.getByTestId("domain-portal.acme.test").getByTestId("domain-status")).toHaveText("Verified");
   await expect(page.getByRole("button", { name: "Add domain" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Verify" })).toHaveCount(0);
+});
+
+test("H6: another portal can claim a verified domain, which keeps serving its owner", async ({ page, browser }) => {
+  await ownAddress(page);
+  await signIn(page, tenantUrl("globex").replace(/\/$/, ""), "owner@globex.test");
+  await expectSignedInAs(page, "owner");
+  await page.goto(tenantUrl("globex", "/settings/domains"));
+  await page.getByLabel("Domain").fill("portal.acme.test");
+  await page.getByRole("button", { name: "Add domain" }).click();
+  const row = page.getByTestId("domain-portal.acme.test");
+  await expect(row.getByTestId("domain-status")).toContainText("Pending — verify by");
+  await expect(row.getByTestId("txt-value")).toHaveText(/^livery-verify=[0-9a-f]{32}$/);
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`http://portal.acme.test:${PORT}/`);
+  await expect(visitor).toHaveTitle(TENANTS.acme.name);
+  await visitor.close();
+
+  await row.getByRole("button", { name: "Remove" }).click();
+  await row.getByRole("button", { name: "Confirm removing portal.acme.test" }).click();
+  await expect(page.getByTestId("domain-portal.acme.test")).toHaveCount(0);
 });
