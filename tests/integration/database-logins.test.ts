@@ -1,3 +1,4 @@
+import PgBoss from "pg-boss";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbClient } from "@/lib/db/client";
@@ -217,23 +218,36 @@ describe.skipIf(!onPostgres)("database logins on PostgreSQL (skipped on PGlite: 
       }
     });
 
-    it("owns the job queue's schema and can run pg-boss's install DDL there, for livery_platform to use", async () => {
+    it("owns the job queue's schema, where pg-boss 10 installs itself and runs a job", async () => {
+      // pg-boss's install starts with CREATE SCHEMA IF NOT EXISTS, which
+      // PostgreSQL checks against CREATE on the database even when the schema
+      // exists: without that grant, start() fails with "permission denied for database".
+      const boss = new PgBoss({ connectionString: logins.urls.platform, schema: JOB_QUEUE_SCHEMA, max: 1, supervise: false });
+      await boss.start();
+      try {
+        await boss.createQueue("least-privilege-probe");
+        const id = await boss.send("least-privilege-probe", { ok: true });
+        const [job] = await boss.fetch("least-privilege-probe");
+        expect(job?.id).toBe(id);
+        await boss.complete("least-privilege-probe", job!.id);
+      } finally {
+        await boss.stop({ graceful: false, wait: true });
+      }
+      const owners = await db.client.$queryRaw<{ owner: string }[]>`
+        SELECT DISTINCT pg_get_userbyid(c.relowner)::text AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ${JOB_QUEUE_SCHEMA} AND c.relkind IN ('r', 'p')`;
+      expect(owners).toEqual([{ owner: logins.names.platform }]);
+    });
+
+    it("lets livery_platform use the queue's tables, so withPlatform may enqueue in its own transaction", async () => {
       const client = new pg.Client({ connectionString: logins.urls.platform });
       await client.connect();
       try {
         await client.query("BEGIN");
-        // pg-boss 10 starts its install with exactly this, checked against CREATE on the database.
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${JOB_QUEUE_SCHEMA}`);
-        await client.query(`CREATE TYPE ${JOB_QUEUE_SCHEMA}.job_state AS ENUM ('created', 'active')`);
-        await client.query(
-          `CREATE TABLE ${JOB_QUEUE_SCHEMA}.job (id uuid, name text, state ${JOB_QUEUE_SCHEMA}.job_state) PARTITION BY LIST (name)`,
-        );
-        await client.query(`CREATE TABLE ${JOB_QUEUE_SCHEMA}.job_a (LIKE ${JOB_QUEUE_SCHEMA}.job INCLUDING DEFAULTS)`);
-        await client.query(`ALTER TABLE ${JOB_QUEUE_SCHEMA}.job ATTACH PARTITION ${JOB_QUEUE_SCHEMA}.job_a FOR VALUES IN ('a')`);
+        await client.query(`CREATE TABLE ${JOB_QUEUE_SCHEMA}.probe (id int)`);
         await client.query(`SET LOCAL ROLE ${PLATFORM_ROLE}`);
-        await client.query(`INSERT INTO ${JOB_QUEUE_SCHEMA}.job VALUES (gen_random_uuid(), 'a', 'created')`);
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${JOB_QUEUE_SCHEMA}.job`);
-        expect(rows).toEqual([{ n: 1 }]);
+        await client.query(`INSERT INTO ${JOB_QUEUE_SCHEMA}.probe VALUES (1)`);
+        expect((await client.query(`SELECT count(*)::int AS n FROM ${JOB_QUEUE_SCHEMA}.probe`)).rows).toEqual([{ n: 1 }]);
       } finally {
         await client.query("ROLLBACK");
         await client.end();
