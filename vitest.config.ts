@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,6 +8,17 @@ const resolve = {
     "@": root,
     "server-only": path.join(root, "tests/stubs/server-only.ts"),
   },
+};
+
+// The Server Action suites call a `next start` of the existing build
+// (tests/entry-points/live-server.ts), which must share the session secret
+// the tests sign their cookies with: one random secret per run.
+const liveBuild = {
+  environment: "node" as const,
+  globalSetup: ["tests/entry-points/actions.global-setup.ts"],
+  env: { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ROOT_DOMAIN: "localhost" },
+  testTimeout: 600_000,
+  hookTimeout: 300_000,
 };
 
 // Unit tests sit next to the code they test (`lib/**/*.test.ts`); integration
@@ -60,12 +72,20 @@ export default defineConfig({
               test: {
                 name: "fuzz",
                 include: ["tests/fuzz/**/*.test.ts"],
+                exclude: ["tests/fuzz/actions.test.ts"],
                 environment: "node" as const,
                 testTimeout: 600_000,
                 hookTimeout: 60_000,
               },
             },
+            { resolve, test: { ...liveBuild, name: "fuzz-actions", include: ["tests/fuzz/actions.test.ts"] } },
           ]
+        : []),
+      // Every Server Action over HTTP against the production build (npm run
+      // test:isolation, after the REST matrix, on each database): it needs a
+      // build and starts `next start`, so it is defined only when asked for.
+      ...(process.env.LIVERY_ACTIONS === "1"
+        ? [{ resolve, test: { ...liveBuild, name: "actions", include: ["tests/entry-points/actions.test.ts"] } }]
         : []),
     ],
   },

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT } from "./scan";
+import { ROOT, scanServerActions } from "./scan";
 
 // The Server Actions a production build serves, from its
 // server/server-reference-manifest.json (NEXT_DIST_DIR, default .next).
 
-type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
+type Manifest = { node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }> };
 
 export type BuiltAction = { id: string; file: string; name: string };
 
@@ -22,4 +22,37 @@ export function builtActions(): BuiltAction[] | null {
     file: (action.filename ?? "").replace(/^\.\//, ""),
     name: action.exportedName ?? "",
   }));
+}
+
+/** The Server Actions of the source and of the build, as sorted `file name` lists (the build's empty without one). */
+export function sourceAndBuild(): { source: string[]; built: string[] } {
+  return {
+    source: scanServerActions()
+      .map((e) => `${e.file} ${e.name}`)
+      .sort(),
+    built: (builtActions() ?? []).map((a) => `${a.file} ${a.name}`).sort(),
+  };
+}
+
+/**
+ * The pages each Server Action is served from, by action id, as route
+ * templates (`/admin/tenants/[id]`): an action is posted to a page that holds
+ * it, as the browser does (posted elsewhere, Next forwards it to such a page
+ * with a second request of its own).
+ */
+export function actionPages(): Map<string, string[]> {
+  if (!fs.existsSync(manifestPath())) return new Map();
+  const manifest = JSON.parse(fs.readFileSync(manifestPath(), "utf8")) as Manifest;
+  return new Map(
+    Object.entries(manifest.node).map(([id, action]) => [
+      id,
+      Object.keys(action.workers ?? {}).map(
+        (worker) =>
+          worker
+            .replace(/^app/, "")
+            .replace(/\/\([^)]*\)/g, "")
+            .replace(/\/page$/, "") || "/",
+      ),
+    ]),
+  );
 }
