@@ -80,7 +80,9 @@ export function countAttempt(attempt: Attempt, action: SignInAuditAction, accoun
   const now = new Date();
   let entry = pendingMap().get(key);
   if (!entry) {
-    entry = { tenantId: attempt.tenantId, action, account, count: 0, addresses: new Set(), from: now, to: now };
+    // Only the id and address are kept (not the row, with its password hash).
+    const who = account && { id: account.id, email: account.email };
+    entry = { tenantId: attempt.tenantId, action, account: who, count: 0, addresses: new Set(), from: now, to: now };
     pendingMap().set(key, entry);
   }
   entry.count += 1;
