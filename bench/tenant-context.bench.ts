@@ -1,8 +1,14 @@
 // What does running every query inside a tenant transaction with row-level
-// security cost? Three ways to read one tenant's 20 newest content rows:
+// security cost? Ways to read one tenant's 20 newest content rows:
 //   plain query        no transaction, explicit WHERE tenantId (what most apps do)
 //   platform tx        one transaction, role switch, explicit WHERE tenantId
-//   tenant tx + RLS    withTenant(): transaction, role + tenant setting, RLS filters
+//   tenant tx + RLS    withTenant(): transaction, tenant binding + role, RLS filters
+//   … 5 reads          the same transaction with five statements: the policy's
+//                      tenant check runs once per statement (an InitPlan)
+// Read "tenant tx ÷ platform tx" (one and five reads) for the cost of the
+// tenant binding: livery_enter_tenant once per transaction, and
+// livery_current_tenant once per statement (decision "The tenant is bound to
+// the transaction").
 import { rawDb } from "@/lib/db/client";
 import { withPlatform } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
@@ -40,6 +46,15 @@ export async function benchTenantContext(): Promise<void> {
         "platform tx (WHERE tenantId)": () =>
           withPlatform((tx) => tx.content.findMany({ ...query, where: { tenantId: nextTenant() } })),
         "tenant tx + RLS (withTenant)": () => withTenant(nextTenant(), (tx) => tx.content.findMany(query)),
+        "platform tx, 5 reads": () =>
+          withPlatform(async (tx) => {
+            const where = { tenantId: nextTenant() };
+            for (let read = 0; read < 5; read++) await tx.content.findMany({ ...query, where });
+          }),
+        "tenant tx + RLS, 5 reads": () =>
+          withTenant(nextTenant(), async (tx) => {
+            for (let read = 0; read < 5; read++) await tx.content.findMany(query);
+          }),
       },
       ROUNDS,
     );
