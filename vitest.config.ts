@@ -37,6 +37,7 @@ export default defineConfig({
             "components/**/*.test.ts?(x)",
             "middleware.test.ts",
             "tests/entry-points/registry.test.ts",
+            "tests/entry-points/action-oracle.test.ts",
           ],
           environment: "node",
         },

@@ -16,6 +16,7 @@ const cases: Case[] = specs.flatMap(casesFor);
 const suite = liveSuite(() => cases);
 const tally = new Tally();
 let otherBefore: Record<string, unknown[]>;
+let otherAfter: Record<string, unknown[]>;
 
 /** The server's own log lines for a request id an internal error quoted: the exception, for the report. */
 function serverLines(problem: string): string {
@@ -65,6 +66,7 @@ describe("Server Actions over HTTP", () => {
 
   it("no refused call changed anything, and every success changed only the tenant it acts on (audit log)", async () => {
     const report = await suite.finish();
+    otherAfter = report.otherRows;
     console.log(`audit log: ${report.entries} entries written by the run, each accounted for by one call`);
     if (report.successesWithoutEntry.length > 0) {
       console.log(`successes that wrote no audit entry:\n  ${report.successesWithoutEntry.join("\n  ")}`);
@@ -72,10 +74,9 @@ describe("Server Actions over HTTP", () => {
     expect(report.problems).toEqual([]);
   });
 
-  it("left every row of the other tenant as it was after phase 1", async () => {
-    const after = await suite.otherTenantRows();
-    expect(Object.keys(after).length).toBeGreaterThanOrEqual(12);
-    expect(after).toEqual(otherBefore);
+  it("left every row of the other tenant as it was after phase 1", () => {
+    expect(Object.keys(otherAfter).length).toBeGreaterThanOrEqual(12);
+    expect(otherAfter).toEqual(otherBefore);
   });
 
   it("gave every action a success and a refusal in every variant that can succeed, a refusal in every other", () => {

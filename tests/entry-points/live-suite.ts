@@ -20,10 +20,12 @@ export type LiveSuite = {
   label(): string;
   /** What the running server printed (its last 200 KB). */
   log(): string;
-  /** The other tenant's rows; on PGlite the server is stopped for the read and started again. */
+  /** The other tenant's rows as seeded, before the server started. */
+  otherRowsAtSeed(): Record<string, unknown[]>;
+  /** The other tenant's rows now; on PGlite the server is stopped for the read and started again. */
   otherTenantRows(): Promise<Record<string, unknown[]>>;
-  /** Stops the server and reads the audit log of the run. */
-  finish(): Promise<AuditReport>;
+  /** Stops the server; reads the audit log of the run and the other tenant's rows. */
+  finish(): Promise<AuditReport & { otherRows: Record<string, unknown[]> }>;
   /** When the first call was made (epoch ms). */
   started(): number;
 };
@@ -37,15 +39,23 @@ export function liveSuite(cases: () => Case[]): LiveSuite {
   let dns: Awaited<ReturnType<typeof startDnsServer>>;
   let env: Record<string, string>;
   let started = 0;
+  let otherAtSeed: Record<string, unknown[]>;
 
   beforeAll(async () => {
+    const t0 = Date.now();
     db = await createLiveDatabase();
-    world = await db.withClient(() => seedActionWorld(demandOf(cases())));
+    const t1 = Date.now();
+    await db.withClient(async (client) => {
+      world = await seedActionWorld(demandOf(cases()));
+      otherAtSeed = await tenantRows(client, world.other.id, since);
+    });
+    const t2 = Date.now();
     dns = await startDnsServer(new Map(world.dns));
     env = { ...db.serverEnv, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!, DNS_RESOLVER: dns.address };
     server = await startServer(await freePort(), env);
     runner = new ActionRunner(world, server.port);
     started = Date.now();
+    console.log(`${db.label}: database ${t1 - t0} ms, seeded in ${t2 - t1} ms, next start answered in ${started - t2} ms`);
   }, 300_000);
 
   afterAll(async () => {
@@ -60,6 +70,7 @@ export function liveSuite(cases: () => Case[]): LiveSuite {
     label: () => db.label,
     log: () => server?.log() ?? "",
     started: () => started,
+    otherRowsAtSeed: () => otherAtSeed,
     async otherTenantRows() {
       const restart = db.kind === "pglite" ? server : undefined;
       await restart?.stop();
@@ -70,7 +81,11 @@ export function liveSuite(cases: () => Case[]): LiveSuite {
     async finish() {
       await server?.stop();
       server = undefined;
-      return db.withClient((client) => auditReport(client, started, runner.windows, world));
+      // One read for both (on PGlite each read opens the database anew).
+      return db.withClient(async (client) => ({
+        ...(await auditReport(client, started, runner.windows, world)),
+        otherRows: await tenantRows(client, world.other.id, since),
+      }));
     },
   };
 }
