@@ -89,6 +89,14 @@ const config = [
                 "components/ must not import from app/: put Server Actions in lib/<concept>/actions.ts, or pass them as props.",
             },
           ],
+          paths: [
+            {
+              name: "@/lib/db/generated/prisma/client",
+              importNames: ["PrismaClient"],
+              allowTypeImports: true,
+              message: RAW_CLIENT_MESSAGE,
+            },
+          ],
         },
       ],
     },
