@@ -45,7 +45,7 @@ async function computeOverview(): Promise<PlatformOverview> {
         SELECT "tenantId", count(*)::int AS used FROM "User" WHERE "tenantId" IS NOT NULL
         GROUP BY 1 ORDER BY 2 DESC LIMIT 50`,
       tx.$queryRaw<{ tenantId: string; used: number }[]>`
-        SELECT "tenantId", count(*)::int AS used FROM "TenantApiKey"
+        SELECT "tenantId", count(DISTINCT "chainId")::int AS used FROM "TenantApiKey"
         WHERE ("revokedAt" IS NULL OR "revokedAt" > now()) AND ("expiresAt" IS NULL OR "expiresAt" > now())
         GROUP BY 1 ORDER BY 2 DESC LIMIT 50`,
     ]);

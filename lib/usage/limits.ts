@@ -1,5 +1,6 @@
 import "server-only";
 import { storageUsedBytes } from "./storage";
+import { countLiveKeyChains } from "@/lib/api-keys/chains";
 import { withTenant } from "@/lib/db/tenant";
 import { LIVE_STATES } from "@/lib/domains/states";
 import { pendingWhere } from "@/lib/members/guards";
@@ -12,8 +13,8 @@ export type LimitUsage = { limit: Limit; allowed: number; used: number | null; r
 /**
  * Each of the tenant's effective limits next to its current use, counted the
  * way the checks count it: users include pending invitations (they take a
- * seat when accepted), storage is content plus brand assets, keys are those
- * still usable, custom domains those pending, verified or lapsing. The rate
+ * seat when accepted), storage is content plus brand assets, keys are rotation
+ * chains with a working secret, custom domains those pending, verified or lapsing. The rate
  * limit's window lives in the limiter (memory or Redis), not the database,
  * so its use is not reported.
  */
@@ -25,15 +26,8 @@ export async function getLimitUsage(tenant: Pick<TenantSnapshot, "id" | "limits"
       tx.user.count({ where: { tenantId } }),
       tx.invitation.count({ where: pendingWhere(tenantId) }),
       storageUsedBytes(tx, tenantId),
-      tx.tenantApiKey.count({
-        where: {
-          tenantId,
-          AND: [
-            { OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
-            { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-          ],
-        },
-      }),
+      // A rotation chain is one key, as the key limit counts it (decision 35).
+      countLiveKeyChains(tx, tenantId, now),
       tx.content.count({ where: { tenantId } }),
       tx.tenantDomain.count({ where: { tenantId, state: { in: [...LIVE_STATES] } } }),
     ]);
