@@ -22,16 +22,14 @@ export async function auditReport(
     `SELECT "tenantId", action, "createdAt", "userAgent" FROM "AuditLog" WHERE "createdAt" >= $1 ORDER BY "createdAt"`,
     new Date(since),
   );
-  const nameOf = (id: string | null) =>
-    id === null
-      ? "the platform"
-      : id === world.own.id
-        ? "the own tenant"
-        : id === world.other.id
-          ? "the other tenant"
-          : id === world.suspended.id
-            ? "the suspended tenant"
-            : `tenant ${id}`;
+  const names = new Map<string | null, string>([
+    [null, "the platform"],
+    [world.own.id, "the own tenant"],
+    [world.other.id, "the other tenant"],
+    [world.peer.id, "the peer tenant"],
+    [world.suspended.id, "the suspended tenant"],
+  ]);
+  const nameOf = (id: string | null) => names.get(id) ?? `tenant ${id}`;
   const problems: string[] = [];
   const written = new Set<AuditWindow>();
   for (const entry of entries) {

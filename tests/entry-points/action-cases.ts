@@ -12,14 +12,14 @@ export type HostRef = TenantRef | "suspended" | "platform";
 
 /** Who calls: a tenant's session on a host (each variant of the docs' table), by name. */
 export type Variant =
-  "own" | "own without permission" | "other@own" | "other" | "acting" | "none" | "suspended" | "superAdmin" | "own@platform";
+  "own" | "own without permission" | "other@own" | "peer" | "acting" | "none" | "suspended" | "superAdmin" | "own@platform";
 
 export type SessionPlan =
   | { kind: "none" }
   /** `fresh`: a user of its own, for actions that end the caller's session or role. */
   | { kind: "user"; tenant: TenantRef; role: TenantRole; fresh: boolean }
   | { kind: "superAdmin"; fresh: boolean }
-  | { kind: "acting"; tenant: TenantRef }
+  | { kind: "acting" }
   | { kind: "suspendedOwner" };
 
 /** Whose rows the input names: fresh ones (a case that may succeed), or ones never consumed. */
@@ -55,10 +55,8 @@ export type Case = {
   rows: RowsPlan;
   input: InputPlan;
   expect: Expect;
-  /** Where a success may write: the host's tenant, or ("platform") anything but the two seeded tenants. */
+  /** Where a success may write: the host's tenant, or ("platform") anything but the seeded tenants. */
   actsOn: TenantRef | "platform";
-  /** Phase 1 holds the other tenant's legitimate changes by its own sessions, before its rows are snapshotted. */
-  phase: 1 | 2;
 };
 
 /** Actions that end the caller's session or role on success, so each such case needs a user of its own. */
@@ -105,14 +103,14 @@ export function expectOf(plan: InputPlan): Expect {
 
 const OWN_ANCHOR: RowsPlan = { kind: "anchor", owner: "own" };
 const user = (tenant: TenantRef, role: TenantRole, fresh = false): SessionPlan => ({ kind: "user", tenant, role, fresh });
-const ACTING: SessionPlan = { kind: "acting", tenant: "own" };
+const ACTING: SessionPlan = { kind: "acting" };
 
 /** Every case of one action. */
 export function casesFor(a: ActionSpec): Case[] {
   const out: Case[] = [];
   const consumes = a.name in CONSUMES_CALLER;
-  const add = (c: Omit<Case, "action" | "phase" | "input"> & { phase?: 1 | 2; input?: InputPlan }) =>
-    out.push({ phase: 2, input: { kind: "valid" }, ...c, action: a });
+  const add = (c: Omit<Case, "action" | "input"> & { input?: InputPlan }) =>
+    out.push({ input: { kind: "valid" }, ...c, action: a });
   const refuse = (variant: Variant, host: HostRef, session: SessionPlan, code: string, rows = OWN_ANCHOR) =>
     add({ variant, host, session, rows, expect: { kind: "refused", code }, actsOn: "own" });
   const succeed = (variant: Variant, host: TenantRef | "platform", session: SessionPlan) =>
@@ -123,12 +121,11 @@ export function casesFor(a: ActionSpec): Case[] {
       rows: { kind: "fresh", owner: host },
       expect: { kind: "success" },
       actsOn: host === "platform" ? "platform" : host,
-      phase: host === "other" ? 1 : 2,
     });
   // A permitted variant: a success, then hostile inputs (all of them for the main session, one otherwise).
   const permitted = (variant: Variant, host: TenantRef | "platform", session: (fresh: boolean) => SessionPlan, all: boolean) => {
     succeed(variant, host, session(consumes));
-    const plans = hostilePlans(a, host === "own" ? "other" : host === "other" ? "own" : null);
+    const plans = hostilePlans(a, host === "own" ? "other" : host === "peer" ? "own" : null);
     for (const input of all ? plans : plans.slice(0, 1)) {
       const fresh = input.kind === "string";
       const rows: RowsPlan = { kind: fresh ? "fresh" : "anchor", owner: host };
@@ -146,7 +143,7 @@ export function casesFor(a: ActionSpec): Case[] {
       else refuse("own without permission", "own", user("own", role), "insufficient_permissions");
     }
     refuse("other@own", "own", user("other", "OWNER"), "unauthenticated");
-    permitted("other", "other", (fresh) => user("other", main, fresh), false);
+    permitted("peer", "peer", (fresh) => user("peer", main, fresh), false);
     if (a.acting === "refuse") refuse("acting", "own", ACTING, "acting_not_allowed");
     else if (can("ADMIN", a.permission!)) permitted("acting", "own", () => ACTING, false);
     else refuse("acting", "own", ACTING, "insufficient_permissions");
@@ -162,7 +159,7 @@ export function casesFor(a: ActionSpec): Case[] {
     refuse("none", "platform", { kind: "none" }, "unauthenticated", other);
   } else if (a.access === "account") {
     permitted("own", "own", (fresh) => user("own", "MEMBER", fresh), true);
-    permitted("other", "other", (fresh) => user("other", "MEMBER", fresh), false);
+    permitted("peer", "peer", (fresh) => user("peer", "MEMBER", fresh), false);
     permitted("superAdmin", "platform", (fresh) => ({ kind: "superAdmin", fresh }), false);
     refuse("other@own", "own", user("other", "MEMBER"), "unauthenticated");
     refuse("acting", "own", ACTING, "acting_not_allowed");
@@ -170,7 +167,7 @@ export function casesFor(a: ActionSpec): Case[] {
   } else {
     permitted("none", "own", () => ({ kind: "none" }), true);
     permitted("own", "own", () => user("own", "MEMBER"), false);
-    permitted("other", "other", () => ({ kind: "none" }), false);
+    permitted("peer", "peer", () => ({ kind: "none" }), false);
     refuse("superAdmin", "platform", { kind: "superAdmin", fresh: false }, "tenant_required");
   }
   const suspendedRows: RowsPlan = { kind: "anchor", owner: a.access === "platform" ? "platform" : "own" };

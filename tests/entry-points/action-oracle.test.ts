@@ -31,6 +31,7 @@ const spec: ActionSpec = {
 const world = {
   own: { id: "own-id", slug: "own", tokens: ["own-id", "ownmark"] },
   other: { id: "other-id", slug: "other", tokens: ["other-id", "othermark"] },
+  peer: { id: "peer-id", slug: "peer", tokens: ["peer-id", "peermark"] },
   suspended: { id: "suspended-id" },
 } as unknown as ActionWorld;
 const base: Case = {
@@ -42,7 +43,6 @@ const base: Case = {
   input: { kind: "valid" },
   expect: { kind: "refused", code: "insufficient_permissions" },
   actsOn: "own",
-  phase: 2,
 };
 
 function flight(value: unknown): Buffer {

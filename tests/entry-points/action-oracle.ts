@@ -37,9 +37,10 @@ function describe(answer: ActionAnswer, result: ResultShape | null): string {
 function entitled(c: Case, outcome: Outcome): TenantRef[] {
   const refs = new Set<TenantRef>();
   const s = c.session;
-  if ((s.kind === "user" || s.kind === "acting") && c.host === s.tenant) refs.add(s.tenant);
+  if (s.kind === "user" && c.host === s.tenant) refs.add(s.tenant);
+  if (s.kind === "acting" && c.host === "own") refs.add("own");
   if (outcome === "success") {
-    if (c.action.access === "platform") return ["own", "other"];
+    if (c.action.access === "platform") return ["own", "other", "peer"];
     if (c.actsOn !== "platform") refs.add(c.actsOn);
   }
   return [...refs];
@@ -81,7 +82,7 @@ export function judge(
     }
   }
   // What the caller sent may come back (a refusal echoes the values); anything else of a tenant it may not see is a leak.
-  for (const ref of ["own", "other"] as const) {
+  for (const ref of ["own", "other", "peer"] as const) {
     if (entitled(c, outcome).includes(ref)) continue;
     const leaked = world[ref].tokens.filter((token) => answer.text.includes(token) && !sent.includes(token));
     if (leaked.length > 0) problems.push(`the answer shows the ${ref} tenant's ${leaked.slice(0, 5).join(", ")}`);

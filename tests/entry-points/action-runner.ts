@@ -89,7 +89,7 @@ export class ActionRunner {
       case "superAdmin":
         return s.fresh ? this.take("platform:superAdmin").cookie : this.rotate(this.world.superAdmins).cookie;
       case "acting":
-        return this.rotate(this.world.acting[s.tenant]).cookie;
+        return this.rotate(this.world.acting).cookie;
       case "suspendedOwner":
         return this.world.suspended.owner.cookie;
     }
@@ -164,7 +164,8 @@ export class ActionRunner {
   /** Where a success may leave audit entries: its tenant, or for the platform anything but the seeded tenants. */
   private writable(actsOn: TenantRef | "platform"): (tenantId: string | null) => boolean {
     const w = this.world;
-    if (actsOn === "platform") return (id) => id !== w.own.id && id !== w.other.id && id !== w.suspended.id;
+    const seeded = new Set([w.own.id, w.other.id, w.peer.id, w.suspended.id]);
+    if (actsOn === "platform") return (id) => id === null || !seeded.has(id);
     const target = w[actsOn].id;
     return (id) => id === target;
   }

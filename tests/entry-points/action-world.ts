@@ -9,32 +9,33 @@ import { makeRow, platformRow, remainingTables, sessionOf, userRow } from "./act
 // nothing else may write to it). On top of the REST matrix's two tenants
 // (tests/isolation/world.ts: a marker in every kind of row), each gets users
 // of every role, rows for the cases to consume, and one of each remaining
-// table; plus a suspended tenant, super-admins and scratch tenants for the
-// platform's actions. Every name carries the tenant's marker, so a body
-// showing any of it is caught by the marker alone.
+// table. A third active tenant, "peer", is where a tenant's own session acts
+// on its own host: the other tenant is only ever a target, so its rows must
+// stay exactly as seeded. Plus a suspended tenant, super-admins and scratch
+// tenants for the platform's actions. Every name carries its tenant's marker,
+// so a body showing any of it is caught by the marker alone.
 
-export type TenantRef = "own" | "other";
+export type TenantRef = "own" | "other" | "peer";
 /** Rows of a tenant that an action's input can name. */
 export type RowKind = "key" | "domain" | "member" | "invitation";
 export type Row = { id: string; token?: string; slug?: string; keyId?: string; cookie?: string };
 export type Session = { userId: string; cookie: string };
+export type WorldTenant = { id: string; slug: string; tokens: string[] };
 
 /**
  * How many fresh rows the cases will consume, by pool: `own:key`,
- * `other:caller:OWNER`, `platform:scratch`, `platform:superAdmin`, `platform:platformKey`.
+ * `peer:caller:OWNER`, `platform:scratch`, `platform:superAdmin`, `platform:platformKey`.
  */
 export type Demand = Map<string, number>;
 
-export type ActionWorld = {
-  own: { id: string; slug: string; tokens: string[] };
-  other: { id: string; slug: string; tokens: string[] };
+export type ActionWorld = Record<TenantRef, WorldTenant> & {
   suspended: { id: string; slug: string; owner: Session };
   /** Users who are not consumed, by role; cases take them in turn (each user has its own action rate limit). */
   users: Record<TenantRef, Record<TenantRole, Session[]>>;
   superAdmins: Session[];
-  /** Acting sessions ("Open as admin") in the own tenant, and in the other one. */
-  acting: Record<TenantRef, Session[]>;
-  /** Rows that are never consumed: what refused cases name, and the "other tenant's ids" of hostile inputs. */
+  /** Acting sessions ("Open as admin") in the own tenant. */
+  acting: Session[];
+  /** Rows that are never consumed: what refused cases name, and the "another tenant's ids" of hostile inputs. */
   anchors: Record<TenantRef, Record<RowKind, Row>>;
   /** The same for the platform's actions: a scratch tenant (with a key) and a platform key. */
   platformAnchors: { tenant: Row; platformKey: Row };
@@ -46,13 +47,19 @@ export type ActionWorld = {
 /** Every seeded user's password (the change-password cases need the current one). */
 export const PASSWORD = "correct-horse-actions-7q3";
 const ROTATION = 3;
+const PEER = { slug: "act-peer-4v8", marker: "peermark4v8" };
 
 /** Seeds everything before the server starts; `demand` says how many fresh rows each pool needs. */
 export async function seedActionWorld(demand: Demand): Promise<ActionWorld> {
   const base = await seedWorld();
   const hash = await hashPassword(PASSWORD);
   const dns: ActionWorld["dns"] = [];
-  const tenants = { own: base.own, other: base.other };
+  const peer = await withPlatform(async (tx) => {
+    const tenant = await tx.tenant.create({ data: { slug: PEER.slug, name: `Tenant ${PEER.marker}`, plan: "enterprise" } });
+    await tx.tenantConfig.create({ data: { tenantId: tenant.id } });
+    return { id: tenant.id, slug: PEER.slug, marker: PEER.marker, tokens: [tenant.id, PEER.slug, PEER.marker] };
+  });
+  const tenants = { own: base.own, other: base.other, peer };
   const users = {} as ActionWorld["users"];
   const anchors = {} as ActionWorld["anchors"];
   const pools: Record<string, Row[]> = {};
@@ -60,7 +67,7 @@ export async function seedActionWorld(demand: Demand): Promise<ActionWorld> {
   const supers = await withPlatform((tx) =>
     Promise.all(Array.from({ length: ROTATION }, () => userRow(tx, null, "SUPER_ADMIN", "platform", hash))),
   );
-  for (const ref of ["own", "other"] as const) {
+  for (const ref of ["own", "other", "peer"] as const) {
     const { id, marker } = tenants[ref];
     await withPlatform(async (tx) => {
       // Rows by the hundred: the plan's limits must not be what refuses a case.
@@ -77,7 +84,7 @@ export async function seedActionWorld(demand: Demand): Promise<ActionWorld> {
       for (const kind of ["key", "domain", "member", "invitation"] as const) {
         anchors[ref][kind] = await makeRow(tx, kind, id, marker, hash, dns);
       }
-      await remainingTables(tx, id, marker, users[ref].OWNER[0]!.userId, supers[0]!.id);
+      if (ref !== "peer") await remainingTables(tx, id, marker, users[ref].OWNER[0]!.userId, supers[0]!.id);
     });
   }
   for (const [pool, count] of demand) {
@@ -109,22 +116,24 @@ export async function seedActionWorld(demand: Demand): Promise<ActionWorld> {
     });
     return { tenant, owner: await userRow(tx, tenant.id, "OWNER", "suspended5m1", hash) };
   });
-  const tokens = (ref: TenantRef) => [
-    ...tenants[ref].tokens,
-    ...Object.values(users[ref]).flatMap((list) => list.map((s) => s.userId)),
-    ...Object.values(anchors[ref]).map((row) => row.id),
-    ...Object.entries(pools).flatMap(([name, rows]) => (name.startsWith(`${ref}:`) ? rows.map((r) => r.id) : [])),
-  ];
+  const tenant = (ref: TenantRef): WorldTenant => ({
+    id: tenants[ref].id,
+    slug: tenants[ref].slug,
+    tokens: [
+      ...tenants[ref].tokens,
+      ...Object.values(users[ref]).flatMap((list) => list.map((s) => s.userId)),
+      ...Object.values(anchors[ref]).map((row) => row.id),
+      ...Object.entries(pools).flatMap(([name, rows]) => (name.startsWith(`${ref}:`) ? rows.map((r) => r.id) : [])),
+    ],
+  });
   return {
-    own: { id: tenants.own.id, slug: tenants.own.slug, tokens: tokens("own") },
-    other: { id: tenants.other.id, slug: tenants.other.slug, tokens: tokens("other") },
+    own: tenant("own"),
+    other: tenant("other"),
+    peer: tenant("peer"),
     suspended: { id: suspended.tenant.id, slug: suspended.tenant.slug, owner: await sessionOf(suspended.owner) },
     users,
     superAdmins: await Promise.all(supers.map((u) => sessionOf(u))),
-    acting: {
-      own: await Promise.all(supers.map((u) => sessionOf(u, tenants.own.id))),
-      other: await Promise.all(supers.map((u) => sessionOf(u, tenants.other.id))),
-    },
+    acting: await Promise.all(supers.map((u) => sessionOf(u, tenants.own.id))),
     anchors,
     platformAnchors,
     pools,

@@ -22,8 +22,6 @@ export type LiveSuite = {
   log(): string;
   /** The other tenant's rows as seeded, before the server started. */
   otherRowsAtSeed(): Record<string, unknown[]>;
-  /** The other tenant's rows now; on PGlite the server is stopped for the read and started again. */
-  otherTenantRows(): Promise<Record<string, unknown[]>>;
   /** Stops the server; reads the audit log of the run and the other tenant's rows. */
   finish(): Promise<AuditReport & { otherRows: Record<string, unknown[]> }>;
   /** When the first call was made (epoch ms). */
@@ -71,13 +69,6 @@ export function liveSuite(cases: () => Case[]): LiveSuite {
     log: () => server?.log() ?? "",
     started: () => started,
     otherRowsAtSeed: () => otherAtSeed,
-    async otherTenantRows() {
-      const restart = db.kind === "pglite" ? server : undefined;
-      await restart?.stop();
-      const rows = await db.withClient((client) => tenantRows(client, world.other.id, since));
-      if (restart) server = await startServer(restart.port, env);
-      return rows;
-    },
     async finish() {
       await server?.stop();
       server = undefined;
