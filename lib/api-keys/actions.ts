@@ -7,6 +7,7 @@ import { PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { platformAction, tenantAction } from "@/lib/entry-points/action";
 import type { TenantContext } from "@/lib/entry-points/admit";
 import { isUuid } from "@/lib/http/ids";
+import { getTenant } from "@/lib/tenants/queries";
 import { apiKeyCreateSchema, apiKeyRotateSchema } from "./schemas";
 import { createApiKey, type KeyGrantor, revokeApiKey, rotateApiKey } from "./service";
 
@@ -55,6 +56,8 @@ export const createTenantKeyAction = platformAction(
   { input: tenantInput.extend(apiKeyCreateSchema.shape) },
   async ({ ctx, input }) => {
     const { tenantId, ...body } = input;
+    // A tenant that does not exist is not_found, as on the REST API (the key service assumes it exists).
+    await getTenant(tenantId);
     const key = await createApiKey(tenantId, body, { actor: ctx.actor, userId: null, mayGrant: PERMISSIONS });
     refreshTenant(tenantId);
     return { message: `Key ${key.name} created.`, data: { secret: key.secret, name: key.name } };
