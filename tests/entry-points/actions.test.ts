@@ -23,7 +23,8 @@ function serverLines(problem: string): string {
   if (!id) return "";
   const log = suite.log().split("\n");
   const at = log.findIndex((line) => line.includes(id));
-  return at === -1 ? "" : `\n    server: ${log.slice(at, at + 4).join("\n    ")}`;
+  const lines = log.slice(at, at + 12).filter((line) => line.trim() !== "" && !line.includes("node_modules"));
+  return at === -1 ? "" : `\n    server: ${lines.slice(0, 6).join("\n    ")}`;
 }
 
 async function runAll(list: Case[]): Promise<string[]> {
