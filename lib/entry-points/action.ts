@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { toErrorResponse } from "@/lib/api/error-response";
 import {
   type AccountContext,
   admit,
@@ -10,7 +11,7 @@ import {
 } from "./admit";
 import { currentCaller } from "./caller";
 import { registerEntry } from "./registry";
-import { type ActionOutcome, type ActionResult, plainInput, refusalOf } from "./result";
+import { type ActionOutcome, type ActionResult, echoValues, plainInput, refusalOf } from "./result";
 
 /**
  * The one way to build a Server Action. A Server Action is a public endpoint
@@ -56,12 +57,11 @@ function build<S extends Schema, T>(
       if (refusal) return refusal;
       // Next's redirect() and notFound() are thrown on purpose: let them through.
       if (isNextControlFlow(error)) throw error;
-      console.error(`[action] unexpected error (request ${caller.requestId}):`, error);
-      return {
-        ok: false,
-        code: "internal_error",
-        message: `Something went wrong on our side. Quote request id ${caller.requestId} when reporting it.`,
-      };
+      // The REST API's one mapper: Prisma's not-found and unique violations,
+      // an unreachable database, and anything else (logged, with the request id).
+      const { status, body } = toErrorResponse(error, caller.requestId);
+      const { code, message } = body.error;
+      return { ok: false, code, message, ...(status < 500 ? { values: echoValues(raw) } : {}) };
     }
   };
   registerEntry(action, { kind: "action", ...spec });
