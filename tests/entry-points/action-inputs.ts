@@ -154,5 +154,5 @@ export function wrongType(type: string): unknown {
  */
 export const HOSTILE_STRINGS: Record<string, string> = {
   unstorable: "a\u0000b\ud800c",
-  huge: "A".repeat(300_000),
+  huge: "A".repeat(100_000),
 };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { entryInfoOf } from "@/lib/entry-points/registry";
 import { type FieldInfo, fieldsOf } from "./action-inputs";
-import { actionPages, builtActions } from "./manifest";
+import { actionPages, builtActions, manifestPath } from "./manifest";
 import { ROOT, scanServerActions } from "./scan";
 
 // Every Server Action the source declares (tests/entry-points/scan.ts), with
@@ -44,7 +44,8 @@ export async function loadActionSpecs(): Promise<ActionSpec[]> {
       throw new Error(`${key} is not an action built with lib/entry-points/action.ts (with an input schema)`);
     }
     const id = ids.get(key);
-    if (!id) throw new Error(`${key} is not in the build's manifest: is the build older than the source?`);
+    if (!id)
+      throw new Error(`${key} is not in the build's manifest (${manifestPath()}): rebuild, the build is older than the source`);
     specs.push({
       key,
       file: scanned.file,

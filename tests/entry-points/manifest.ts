@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, scanServerActions } from "./scan";
+import { ROOT } from "./scan";
 
 // The Server Actions a production build serves, from its
 // server/server-reference-manifest.json (NEXT_DIST_DIR, default .next).
@@ -22,16 +22,6 @@ export function builtActions(): BuiltAction[] | null {
     file: (action.filename ?? "").replace(/^\.\//, ""),
     name: action.exportedName ?? "",
   }));
-}
-
-/** The Server Actions of the source and of the build, as sorted `file name` lists (the build's empty without one). */
-export function sourceAndBuild(): { source: string[]; built: string[] } {
-  return {
-    source: scanServerActions()
-      .map((e) => `${e.file} ${e.name}`)
-      .sort(),
-    built: (builtActions() ?? []).map((a) => `${a.file} ${a.name}`).sort(),
-  };
 }
 
 /**

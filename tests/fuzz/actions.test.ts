@@ -10,10 +10,10 @@ import { FUZZ_RUNS, FUZZ_SEED, seedFor } from "./harness";
 // build, each sent with a session that may use it (its main permitted case in
 // the matrix): never an internal error or a 5xx, always an ActionResult, no
 // other tenant's data, and a refused call changes nothing (audit log, read at
-// the end). Runs per action are FUZZ_RUNS / 2.5 (12 by default): each is a
+// the end). Runs per action are FUZZ_RUNS / 3 (10 by default): each is a
 // real HTTP request, and the REST fuzzing keeps its own budget.
 
-const RUNS = Math.max(1, Math.round(FUZZ_RUNS / 2.5));
+const RUNS = Math.max(1, Math.round(FUZZ_RUNS / 3));
 const specs = await loadActionSpecs();
 
 /** The case a fuzz run varies: the matrix's first success with a permitted session, on rows that are not consumed. */
