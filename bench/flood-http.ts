@@ -5,11 +5,23 @@ import http from "node:http";
 
 export type Reply = { status: number; ms: number; cookies: string[]; body: string };
 
-export function request(
-  agent: http.Agent,
-  port: number,
-  options: { host: string; path: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<Reply> {
+type Options = { host: string; path: string; method?: string; headers?: Record<string, string>; body?: string };
+
+/**
+ * One request over the keep-alive agent. A reused connection that the server
+ * closed as idle at that very moment resets before any answer: that request
+ * never reached the app and is sent once more on a new connection.
+ */
+export async function request(agent: http.Agent, port: number, options: Options): Promise<Reply> {
+  try {
+    return await send(agent, port, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+    return send(agent, port, options);
+  }
+}
+
+function send(agent: http.Agent, port: number, options: Options): Promise<Reply> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -95,22 +107,34 @@ export class SignInClient {
   }
 }
 
-/** Requests `path` back to back on `concurrency` connections until `until`; returns each latency (all must be 200). */
-export async function apiLoad(
+/**
+ * Requests `path` at a steady `perSecond` until `until` (an open loop, as
+ * independent clients do: a slow answer does not slow the next request), and
+ * returns each latency. Every answer must be 200.
+ */
+export async function apiAtRate(
   agent: http.Agent,
   port: number,
   target: { host: string; path: string; headers: Record<string, string> },
-  concurrency: number,
+  perSecond: number,
   until: number,
 ): Promise<number[]> {
   const durations: number[] = [];
-  const worker = async () => {
-    while (performance.now() < until) {
-      const reply = await request(agent, port, target);
-      if (reply.status !== 200) throw new Error(`${target.path}: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
-      durations.push(reply.ms);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const inFlight: Promise<void>[] = [];
+  const failures: string[] = [];
+  while (performance.now() < until) {
+    inFlight.push(
+      request(agent, port, target).then(
+        (reply) => {
+          if (reply.status === 200) durations.push(reply.ms);
+          else failures.push(`HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+        },
+        (error: Error) => void failures.push(error.message),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw new Error(`${target.path}: ${failures.length} failed, e.g. ${failures[0]}`);
   return durations;
 }

@@ -3,69 +3,20 @@
 // TRUSTED_PROXY_HOPS=1), must not stall another tenant (acme's API), nor keep
 // out a user whose browser signed in before (a known client). Quiet and
 // flooded phases alternate round by round, so a busy machine slows both alike.
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { createRequire } from "node:module";
 import { generateApiKeySecret } from "@/lib/api-keys/keys";
-import { apiLoad, request, SignInClient } from "./flood-http";
+import { FLOOD_PORT as PORT, startFloodServer } from "./flood-server";
+import { apiAtRate, request, SignInClient } from "./flood-http";
 import { printTable, summarise } from "./stats";
 
-const require = createRequire(import.meta.url);
-const PORT = Number(process.env.BENCH_FLOOD_PORT ?? 3401);
-const DATA_DIR = ".data/bench-flood";
-// A build as users get it (no bench routes); NEXT_DIST_DIR picks another.
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-flood";
 const ROUNDS = Number(process.env.BENCH_FLOOD_ROUNDS ?? 5);
 const PHASE_MS = Number(process.env.BENCH_FLOOD_PHASE_MS ?? 10_000);
 const PER_SECOND = 5;
+const API_PER_SECOND = Number(process.env.BENCH_FLOOD_API_RATE ?? 20);
 const ADDRESSES = 64;
 const PASSWORD = "livery-demo-password"; // the demo seed's
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "pipe"], env, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-async function startServer(apiKey: string, platformKey: string) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR,
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    TRUSTED_PROXY_HOPS: "1",
-    BENCH_API_KEY: apiKey,
-    PLATFORM_API_KEY: platformKey,
-  };
-  for (const name of ["DATABASE_URL", "DATABASE_TENANT_URL", "DATABASE_PLATFORM_URL", "REDIS_URL", "LIVERY_BENCH_ROUTES"]) {
-    delete env[name];
-  }
-  if (!fs.existsSync(`${DIST_DIR}/BUILD_ID`) || process.env.BENCH_BUILD === "1") {
-    console.log(`\n(building the app into ${DIST_DIR} for the sign-in flood…)`);
-    run("npm", ["run", "build"], env);
-  }
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  run("npm", ["run", "db:reset", "--silent"], env);
-  // acme's API key with a rate limit high enough to measure latency, not refusals.
-  run(process.execPath, ["--import", "tsx", "--conditions=react-server", "bench/fixtures.ts"], env);
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env,
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 120 && server.exitCode === null; i++) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return server;
-    await sleep(500);
-  }
-  server.kill("SIGTERM");
-  throw new Error("next start did not become healthy");
-}
 
 /** Failures for unknown accounts that globex's audit log counted (aggregated rows), read with the platform key. */
 async function countedInAuditLog(agent: http.Agent, platformKey: string) {
@@ -96,10 +47,20 @@ async function countedInAuditLog(agent: http.Agent, platformKey: string) {
   return { counted, rows };
 }
 
+/** On the embedded database, then on PostgreSQL when TEST_DATABASE_URL names a server (as bench/databases.ts). */
 export async function benchSignInFlood(): Promise<void> {
+  for (const postgres of [undefined, ...(process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [])]) {
+    await floodOn(postgres);
+  }
+}
+
+async function floodOn(postgres: string | undefined): Promise<void> {
   const apiKey = generateApiKeySecret("tenant");
   const platformKey = generateApiKeySecret("platform");
-  const server = await startServer(apiKey, platformKey);
+  const server = await startFloodServer({ api: apiKey, platform: platformKey }, postgres);
+  // Whatever happens, the server and its throwaway database go.
+  const stopOnExit = () => void server.stop();
+  process.once("exit", stopOnExit);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   try {
     const api = {
@@ -115,7 +76,11 @@ export async function benchSignInFlood(): Promise<void> {
     }
     const attackers = Array.from({ length: ADDRESSES }, (_, i) => new SignInClient(agent, PORT, globex, `203.0.113.${i + 1}`));
     await Promise.all(attackers.map((a) => a.prepare()));
-    await apiLoad(agent, PORT, api, 4, performance.now() + 3_000); // warm-up
+    // The timing probe's account signs in once, so its demo (bcrypt) hash is re-hashed with argon2id.
+    const prober = new SignInClient(agent, PORT, globex, "198.18.0.11");
+    await prober.prepare();
+    if ((await prober.signIn("admin@globex.test", PASSWORD)).status !== 200) throw new Error("the probe account did not sign in");
+    await apiAtRate(agent, PORT, api, API_PER_SECOND, performance.now() + 3_000); // warm-up
 
     const latencies = { quiet: [] as number[], flood: [] as number[] };
     const knownClient = { quiet: { tried: 0, ok: 0 }, flood: { tried: 0, ok: 0 } };
@@ -129,10 +94,13 @@ export async function benchSignInFlood(): Promise<void> {
         ? setInterval(() => {
             const attacker = attackers[flood.sent++ % ADDRESSES]!;
             inFlight.push(
-              attacker.signIn(`${randomUUID()}@globex.test`, "a guessed password").then((reply) => {
-                flood.answers.set(reply.status, (flood.answers.get(reply.status) ?? 0) + 1);
-                flood.ms.push(reply.ms);
-              }),
+              attacker.signIn(`${randomUUID()}@globex.test`, "a guessed password").then(
+                (reply) => {
+                  flood.answers.set(reply.status, (flood.answers.get(reply.status) ?? 0) + 1);
+                  flood.ms.push(reply.ms);
+                },
+                () => void flood.answers.set(0, (flood.answers.get(0) ?? 0) + 1), // no answer at all
+              ),
             );
           }, 1000 / PER_SECOND)
         : undefined;
@@ -150,10 +118,10 @@ export async function benchSignInFlood(): Promise<void> {
         ? sleep(PHASE_MS / 2).then(async () => {
             const client = new SignInClient(agent, PORT, globex, `198.18.1.${round + 1}`);
             await client.prepare();
-            wrongPasswordMs.push((await client.signIn("viewer@globex.test", "not the password")).ms);
+            wrongPasswordMs.push((await client.signIn("admin@globex.test", "not the password")).ms);
           })
         : Promise.resolve();
-      latencies[flooding ? "flood" : "quiet"].push(...(await apiLoad(agent, PORT, api, 4, until)));
+      latencies[flooding ? "flood" : "quiet"].push(...(await apiAtRate(agent, PORT, api, API_PER_SECOND, until)));
       clearInterval(timer);
       await Promise.all([signIns, probe, ...inFlight]);
     };
@@ -167,9 +135,10 @@ export async function benchSignInFlood(): Promise<void> {
       { name: "acme API, during the flood", durationsMs: latencies.flood },
     ];
     printTable(
-      `sign-in flood (next start, PGlite): ${PER_SECOND}/s sign-ins with random unknown e-mails on globex from ${ADDRESSES} addresses; ${ROUNDS} rounds × ${PHASE_MS / 1000} s per phase, interleaved; acme's API on 4 connections`,
+      `sign-in flood (next start, ${postgres ? "PostgreSQL" : "PGlite"}): ${PER_SECOND}/s sign-ins with random unknown e-mails on globex from ${ADDRESSES} addresses; ${ROUNDS} rounds × ${PHASE_MS / 1000} s per phase, interleaved; acme's API at ${API_PER_SECOND} requests/s`,
       samples,
       "acme API, no flood",
+      samples.map((sample) => sample.durationsMs.length / ((ROUNDS * PHASE_MS) / 1000)),
     );
     const [quiet, flooded] = samples.map(summarise);
     const ratio = flooded!.p99Ms / quiet!.p99Ms;
@@ -191,6 +160,7 @@ export async function benchSignInFlood(): Promise<void> {
     );
   } finally {
     agent.destroy();
-    server.kill("SIGTERM");
+    process.off("exit", stopOnExit);
+    await server.stop();
   }
 }

@@ -27,9 +27,10 @@ function onHost<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise
 }
 
 /**
- * One row for an attempt on an existing account: labelled with the
- * account's own address, never with what was typed. A success also counts
- * the user as active today (tenants) or stamps the last sign-in (platform).
+ * One row, written now, for an attempt on an existing account that got in:
+ * labelled with the account's own address, never with what was typed. It
+ * also counts the user as active today (tenants) or stamps the last sign-in
+ * (platform).
  */
 export async function auditAccountAttempt(attempt: Attempt, action: SignInAuditAction, account: Account): Promise<void> {
   await onHost(attempt.tenantId, async (tx) => {
@@ -50,13 +51,29 @@ export async function auditAccountAttempt(attempt: Attempt, action: SignInAuditA
   });
 }
 
-// Everything else (failures for unknown addresses, throttled and busy
-// answers) is counted in memory and written like usage metering: one row per
-// host, action and account per interval, with a count and the number of
-// client addresses, so a flood writes a few rows instead of one per attempt,
-// and no attacker-typed address ever reaches the log.
+// Refusals are written behind, like usage metering, every flush interval, so
+// no refusal waits for a database write: a failure for an existing account
+// answers as fast as one for an unknown address (no timing oracle). An
+// existing account's failure keeps a row of its own (its time, address and
+// agent); everything else (unknown addresses, throttled and busy answers) is
+// counted: one row per host, action and account per interval, with a count
+// and the number of client addresses, so a flood writes a few rows instead
+// of one per attempt, and no attacker-typed address reaches the log.
 export const SIGN_IN_AUDIT_FLUSH_MS = 5_000;
 const MAX_ADDRESSES = 1_000;
+// Beyond this many rows waiting, account failures are counted instead.
+const MAX_QUEUED_ROWS = 5_000;
+
+type Row = {
+  tenantId: string | null;
+  actorType: "USER";
+  actorId: string;
+  actorLabel: string;
+  action: SignInAuditAction;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+};
 
 type Pending = {
   tenantId: string | null;
@@ -70,10 +87,34 @@ type Pending = {
 
 const slot = globalThis as typeof globalThis & {
   __liverySignInAudit?: Map<string, Pending>;
+  __liverySignInAuditRows?: Row[];
   __liverySignInAuditTimer?: ReturnType<typeof setInterval>;
   __liverySignInAuditFlushing?: Promise<void>;
 };
 const pendingMap = () => (slot.__liverySignInAudit ??= new Map());
+
+function startTimer(): void {
+  if (slot.__liverySignInAuditTimer) return;
+  slot.__liverySignInAuditTimer = setInterval(() => void flushSignInAudit(), SIGN_IN_AUDIT_FLUSH_MS);
+  slot.__liverySignInAuditTimer.unref?.();
+}
+
+/** A refused attempt on an existing account: its own row, written at the next flush. */
+export function queueAccountFailure(attempt: Attempt, action: SignInAuditAction, account: Account): void {
+  const rows = (slot.__liverySignInAuditRows ??= []);
+  if (rows.length >= MAX_QUEUED_ROWS) return countAttempt(attempt, action, account);
+  rows.push({
+    tenantId: attempt.tenantId,
+    actorType: "USER",
+    actorId: account.id,
+    actorLabel: account.email,
+    action,
+    ip: attempt.ip?.slice(0, 45) ?? null,
+    userAgent: attempt.userAgent?.slice(0, 500) ?? null,
+    createdAt: new Date(),
+  });
+  startTimer();
+}
 
 export function countAttempt(attempt: Attempt, action: SignInAuditAction, account: Account | null = null): void {
   const key = `${attempt.tenantId ?? "platform"}|${action}|${account?.id ?? ""}`;
@@ -88,9 +129,21 @@ export function countAttempt(attempt: Attempt, action: SignInAuditAction, accoun
   entry.count += 1;
   entry.to = now;
   if (attempt.ip && entry.addresses.size < MAX_ADDRESSES) entry.addresses.add(attempt.ip);
-  if (!slot.__liverySignInAuditTimer) {
-    slot.__liverySignInAuditTimer = setInterval(() => void flushSignInAudit(), SIGN_IN_AUDIT_FLUSH_MS);
-    slot.__liverySignInAuditTimer.unref?.();
+  startTimer();
+}
+
+/** The queued rows, one createMany per host; rows that fail to write go back for the next flush. */
+async function writeRows(rows: Row[]): Promise<void> {
+  const hosts = new Map<string | null, Row[]>();
+  for (const row of rows) hosts.set(row.tenantId, [...(hosts.get(row.tenantId) ?? []), row]);
+  for (const [tenantId, batch] of hosts) {
+    try {
+      await onHost(tenantId, (tx) => tx.auditLog.createMany({ data: batch }));
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2003" || /foreign key/i.test((error as Error).message)) continue;
+      console.error(`[auth] sign-in audit flush failed, will retry: ${(error as Error).message}`);
+      (slot.__liverySignInAuditRows ??= []).unshift(...batch);
+    }
   }
 }
 
@@ -118,9 +171,12 @@ async function write(entry: Pending): Promise<void> {
 export async function flushSignInAudit(): Promise<void> {
   while (slot.__liverySignInAuditFlushing) await slot.__liverySignInAuditFlushing;
   const batch = pendingMap();
-  if (batch.size === 0) return;
+  const rows = slot.__liverySignInAuditRows ?? [];
+  if (batch.size === 0 && rows.length === 0) return;
   slot.__liverySignInAudit = new Map();
+  slot.__liverySignInAuditRows = [];
   slot.__liverySignInAuditFlushing = (async () => {
+    await writeRows(rows);
     for (const [key, entry] of batch) {
       try {
         await write(entry);

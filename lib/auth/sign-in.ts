@@ -10,7 +10,7 @@ import { isKnownClient, rememberKnownClient } from "./known-client";
 import { PasswordWorkBusyError } from "./password-work";
 import { hashPassword, needsRehash, verifyPassword } from "./passwords";
 import type { PendingLink } from "./pending-link";
-import { type Attempt, auditAccountAttempt, countAttempt, SIGN_IN_AUDIT } from "./sign-in-audit";
+import { type Attempt, auditAccountAttempt, countAttempt, queueAccountFailure, SIGN_IN_AUDIT } from "./sign-in-audit";
 import { MemoryFailureStore, POLICIES, RedisFailureStore, SignInThrottle, type ThrottleKey } from "./throttle";
 
 export const signInSchema = z.object({
@@ -100,7 +100,8 @@ export async function authenticate(attempt: PasswordAttempt): Promise<SignInResu
   }
   if (!matches || !user) {
     await signInThrottle().recordFailure(keys);
-    if (user) await auditAccountAttempt(attempt, SIGN_IN_AUDIT.failed, user);
+    // Written behind either way, so both answer equally fast (lib/auth/sign-in-audit.ts).
+    if (user) queueAccountFailure(attempt, SIGN_IN_AUDIT.failed, user);
     else countAttempt(attempt, SIGN_IN_AUDIT.failedUnknown);
     return { ok: false, reason: "invalid" };
   }

@@ -242,6 +242,21 @@ describe("H5 sign-in flood", () => {
     expect(hashed - hashedBefore).toBe(6);
   });
 
+  it("H5 a wrong password for an existing account answers before its audit row is written, as an unknown address does", async () => {
+    const umbrella = (await findTenantBySlug("umbrella"))!.id;
+    const rows = () =>
+      withTenant(umbrella, (tx) =>
+        tx.auditLog.findMany({ where: { action: "auth.sign_in_failed", actorLabel: "owner@umbrella.test" } }),
+      );
+    await flushSignInAudit();
+    expect(
+      await authenticate({ email: "owner@umbrella.test", password: "not the password", tenantId: umbrella, ip: "192.0.2.75" }),
+    ).toEqual({ ok: false, reason: "invalid" });
+    expect(await rows()).toEqual([]);
+    await flushSignInAudit();
+    expect(await rows()).toEqual([expect.objectContaining({ actorType: "USER", ip: "192.0.2.75" })]);
+  });
+
   it("H5 a bcrypt hash from before keeps working and is re-hashed with argon2id on the next successful sign-in", async () => {
     const stored = () =>
       withTenant(hooli, (tx) =>
