@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { toErrorResponse } from "@/lib/api/error-response";
+import { validationFailed } from "@/lib/http/errors";
+import { findUnstorableText } from "@/lib/http/text";
 import {
   type AccountContext,
   admit,
@@ -49,7 +51,11 @@ function build<S extends Schema, T>(
     const caller = await currentCaller();
     try {
       const ctx = await admit(spec as never, caller);
-      const input = spec.input.parse(spec.form ? plainInput(raw) : raw);
+      const plain = spec.form ? plainInput(raw) : raw;
+      // PostgreSQL cannot store these in text, and Prisma refuses them: a client's mistake, as in the REST API.
+      const unstorable = findUnstorableText(plain);
+      if (unstorable) throw validationFailed(unstorable, "contains a NUL character or an unpaired surrogate");
+      const input = spec.input.parse(plain);
       const outcome = await run({ ctx: ctx as never, input });
       return { ok: outcome.ok ?? true, message: outcome.message, ...(outcome.data === undefined ? {} : { data: outcome.data }) };
     } catch (error) {

@@ -8,23 +8,9 @@
 
 export type KnownActionBug = { id: string; what: string; fixIn: string; matches: (action: string, input: unknown) => boolean };
 
-/** A string PostgreSQL cannot store as text: U+0000, or UTF-16 that is not well formed (a lone surrogate). */
-function hasUnstorableText(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed();
-  if (depth > 20 || !value || typeof value !== "object") return false;
-  return Object.entries(value).some(([k, v]) => hasUnstorableText(k, depth + 1) || hasUnstorableText(v, depth + 1));
-}
-
-export const KNOWN_ACTION_BUGS: KnownActionBug[] = [
-  {
-    id: "action-unstorable-text",
-    what:
-      "U+0000 or an unpaired surrogate in a string input reaches PostgreSQL and is answered internal_error " +
-      "(REST refuses both at parsing, lib/http/text.ts; the action client validates with the action's zod schema only)",
-    fixIn: "lib/entry-points/action.ts: refuse them in the input before zod, with field paths, as lib/api/body.ts does for REST",
-    matches: (_, input) => hasUnstorableText(input),
-  },
-];
+// Fixed: "action-unstorable-text" (U+0000 or a lone surrogate in a string
+// input was an internal_error; the action client now refuses them before zod).
+export const KNOWN_ACTION_BUGS: KnownActionBug[] = [];
 
 export const STRICT = process.env.ACTIONS_STRICT === "1" || process.env.FUZZ_STRICT === "1";
 

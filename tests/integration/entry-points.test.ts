@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as exportUsage } from "@/app/(site)/settings/usage/export/route";
 import { GET as tenantInfo } from "@/app/api/v1/tenants/current/info/route";
 import { changePasswordAction } from "@/lib/auth/actions";
-import { checkCustomCssAction } from "@/lib/branding/actions";
+import { checkCustomCssAction, saveBrandingAction } from "@/lib/branding/actions";
 import { setFeatureAction } from "@/lib/config/actions";
 import { withPlatform } from "@/lib/db/platform";
 import { ENTRY_LIMITS } from "@/lib/entry-points/limits";
@@ -88,6 +88,9 @@ describe("the entry-point frame", () => {
     const result = await setFeatureAction({ feature: "teleport" as "nft", enabled: true });
     expect(result).toMatchObject({ ok: false, code: "validation_failed", values: { feature: "teleport", enabled: true } });
     expect(Object.keys(result.fieldErrors ?? {})).toEqual(["feature"]);
+    // Text PostgreSQL cannot store is refused at its field, never an internal error.
+    const nul = await saveBrandingAction({ customCss: "a\u0000b\ud800c" });
+    expect(nul).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { customCss: expect.any(String) } });
     const form = new FormData();
     form.set("currentPassword", "wrong password here");
     form.set("newPassword", "short");
