@@ -76,16 +76,20 @@ async function floodOn(postgres: string | undefined): Promise<void> {
     }
     const attackers = Array.from({ length: ADDRESSES }, (_, i) => new SignInClient(agent, PORT, globex, `203.0.113.${i + 1}`));
     await Promise.all(attackers.map((a) => a.prepare()));
-    // The timing probe's account signs in once, so its demo (bcrypt) hash is re-hashed with argon2id.
-    const prober = new SignInClient(agent, PORT, globex, "198.18.0.11");
-    await prober.prepare();
-    if ((await prober.signIn("admin@globex.test", PASSWORD)).status !== 200) throw new Error("the probe account did not sign in");
+    // The timing probes' accounts sign in once, so their demo (bcrypt) hashes are re-hashed with argon2id.
+    const probed = ["owner@globex.test", "admin@globex.test", "viewer@globex.test"];
+    for (const [i, email] of probed.entries()) {
+      const client = new SignInClient(agent, PORT, globex, `198.18.0.${20 + i}`);
+      await client.prepare();
+      if ((await client.signIn(email, PASSWORD)).status !== 200) throw new Error(`${email} did not sign in`);
+    }
     await apiAtRate(agent, PORT, api, API_PER_SECOND, performance.now() + 3_000); // warm-up
 
     const latencies = { quiet: [] as number[], flood: [] as number[] };
     const knownClient = { quiet: { tried: 0, ok: 0 }, flood: { tried: 0, ok: 0 } };
     const flood = { sent: 0, answers: new Map<number, number>(), ms: [] as number[] };
-    const wrongPasswordMs: number[] = [];
+    // Pairs sent at the same moment: an existing account's wrong password, an unknown address.
+    const pairs: { existing: number; unknown: number }[] = [];
 
     const phase = async (flooding: boolean, round: number) => {
       const until = performance.now() + PHASE_MS;
@@ -113,13 +117,22 @@ async function floodOn(postgres: string | undefined): Promise<void> {
           await sleep(1_000);
         }
       })();
-      // An existing account's wrong password, for the timing comparison (one per round: under its 5 free failures).
+      // Timing probes at three moments of each flooded phase, each account failing at most five times (all free).
       const probe = flooding
-        ? sleep(PHASE_MS / 2).then(async () => {
-            const client = new SignInClient(agent, PORT, globex, `198.18.1.${round + 1}`);
-            await client.prepare();
-            wrongPasswordMs.push((await client.signIn("admin@globex.test", "not the password")).ms);
-          })
+        ? Promise.all(
+            [0.2, 0.5, 0.8].map(async (at, i) => {
+              await sleep(PHASE_MS * at);
+              const [existing, unknown] = [0, 1].map(
+                (k) => new SignInClient(agent, PORT, globex, `198.18.${round + 2}.${i * 2 + k}`),
+              );
+              await Promise.all([existing!.prepare(), unknown!.prepare()]);
+              const [a, b] = await Promise.all([
+                existing!.signIn(probed[i]!, "not the password"),
+                unknown!.signIn(`${randomUUID()}@globex.test`, "not the password"),
+              ]);
+              pairs.push({ existing: a.ms, unknown: b.ms });
+            }),
+          )
         : Promise.resolve();
       latencies[flooding ? "flood" : "quiet"].push(...(await apiAtRate(agent, PORT, api, API_PER_SECOND, until)));
       clearInterval(timer);
@@ -140,6 +153,11 @@ async function floodOn(postgres: string | undefined): Promise<void> {
       "acme API, no flood",
       samples.map((sample) => sample.durationsMs.length / ((ROUNDS * PHASE_MS) / 1000)),
     );
+    for (const sample of samples) {
+      const sorted = [...sample.durationsMs].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
+      console.log(`${sample.name}: p90 ${at(0.9)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms over ${sorted.length} requests`);
+    }
     const [quiet, flooded] = samples.map(summarise);
     const ratio = flooded!.p99Ms / quiet!.p99Ms;
     console.log(`p99 during the flood ÷ p99 without: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? "met" : "NOT met"})`);
@@ -150,13 +168,14 @@ async function floodOn(postgres: string | undefined): Promise<void> {
     const answers = [...flood.answers].map(([status, n]) => `${status} × ${n}`).join(", ");
     const median = (values: number[]) => summarise({ name: "", durationsMs: values }).medianMs.toFixed(1);
     console.log(`flood: ${flood.sent} attempts, answered ${answers}; median ${median(flood.ms)} ms`);
+    const differences = pairs.map((p) => p.existing - p.unknown);
     console.log(
-      `an existing account's wrong password during the flood: median ${median(wrongPasswordMs)} ms (same hash as an unknown e-mail)`,
+      `timing, ${pairs.length} pairs sent together during the flood: an existing account's wrong password ${median(pairs.map((p) => p.existing))} ms, an unknown address ${median(pairs.map((p) => p.unknown))} ms (median difference ${median(differences)} ms)`,
     );
     await sleep(6_000); // one flush interval of the aggregated audit rows
     const audit = await countedInAuditLog(agent, platformKey);
     console.log(
-      `globex's audit log: ${audit.counted} failures for unknown accounts in ${audit.rows} aggregated rows (answered 401: ${flood.answers.get(401) ?? 0}), each one argon2id hash`,
+      `globex's audit log: ${audit.counted} failures for unknown accounts in ${audit.rows} aggregated rows (answered 401: ${flood.answers.get(401) ?? 0} in the flood + ${pairs.length} timing probes), each one argon2id hash`,
     );
   } finally {
     agent.destroy();
