@@ -1,6 +1,6 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { displayPrefix, generateApiKeySecret, hashApiKey } from "@/lib/api-keys/keys";
+import { hashPassword } from "@/lib/auth/passwords";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { tenantConfigSchema, type TenantConfigInput } from "@/lib/config/schemas";
 import type { Plan, UserRole } from "@/lib/db/generated/prisma/enums";
@@ -113,7 +113,7 @@ export type SeedResult = {
  * failed run leaves no partial demo behind.
  */
 export async function seedDemo(): Promise<SeedResult> {
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 12);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withPlatform(async (tx) => {
     let created = false;
     if (!(await tx.user.findFirst({ where: { tenantId: null, email: SUPER_ADMIN_EMAIL } }))) {

@@ -9,7 +9,12 @@ import { POLICIES } from "./throttle";
 import type { SessionUser } from "./session";
 
 /** `retryAfterSeconds` is set when the refusal is for now only (backing off, or the hashing queue is full). */
-export type ActionResult = { ok: boolean; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
+export type PasswordChangeResult = {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  retryAfterSeconds?: number;
+};
 
 function asUser<T>(user: SessionUser, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return user.tenantId ? withTenant(user.tenantId, fn) : withPlatform(fn);
@@ -20,7 +25,11 @@ function audit(tx: Tx, user: SessionUser, action: string) {
 }
 
 const NOT_CHANGED = "The password was not changed.";
-const BUSY: ActionResult = { ok: false, message: "The server is busy. Try again in a few seconds.", retryAfterSeconds: 2 };
+const BUSY: PasswordChangeResult = {
+  ok: false,
+  message: "The server is busy. Try again in a few seconds.",
+  retryAfterSeconds: 2,
+};
 
 /** Password work that may find the hashing queue full (lib/auth/password-work.ts): null then. */
 async function unlessBusy<T>(work: Promise<T>): Promise<T | null> {
@@ -43,7 +52,7 @@ function waitText(ms: number): string {
  * consulting the current password (H11); wrong current passwords back off
  * like sign-in, per account, in the same store (lib/auth/throttle.ts).
  */
-export async function changePassword(user: SessionUser, current: string, next: string): Promise<ActionResult> {
+export async function changePassword(user: SessionUser, current: string, next: string): Promise<PasswordChangeResult> {
   const rules = passwordSchema(user.email).safeParse(next);
   if (!rules.success) {
     return { ok: false, message: NOT_CHANGED, fieldErrors: { newPassword: rules.error.issues[0]!.message } };

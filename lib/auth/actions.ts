@@ -19,6 +19,11 @@ export const changePasswordAction = accountAction(
     const result = await changePassword(ctx.user, input.currentPassword, input.newPassword);
     if (!result.ok) {
       const details = Object.entries(result.fieldErrors ?? {}).map(([field, message]) => ({ path: [field], message }));
+      // A refusal for now only: backing off after wrong current passwords (H11), or the hashing queue is full.
+      if (result.retryAfterSeconds !== undefined) {
+        if (details.length === 0) throw new ApiError("service_busy", 503, result.message);
+        throw new ApiError("rate_limited", 429, result.message, details);
+      }
       throw new ApiError("password_not_changed", 422, result.message, details);
     }
     return { message: result.message };

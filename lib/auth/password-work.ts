@@ -1,10 +1,15 @@
 import os from "node:os";
+import { ApiError } from "@/lib/http/errors";
 
-/** The server has more password work waiting than it will queue: try again shortly (answered 503 with Retry-After). */
-export class PasswordWorkBusyError extends Error {
+/**
+ * The server has more password work waiting than it will queue: try again
+ * shortly. An ApiError, so wherever it surfaces (sign-in, accepting an
+ * invitation, changing a password) it is a 503 with Retry-After, never a 500.
+ */
+export class PasswordWorkBusyError extends ApiError {
   readonly retryAfterSeconds = 2;
   constructor() {
-    super("busy");
+    super("service_busy", 503, "The server is busy. Try again in a few seconds.", { retryAfterSeconds: 2 });
     this.name = "PasswordWorkBusyError";
   }
 }

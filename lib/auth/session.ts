@@ -42,10 +42,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * API reads the session this way so it needs no Next request context).
  */
 export function getSessionUserFromRequest(request: NextRequest, requestTenantId: string | null): Promise<SessionUser | null> {
-  return getSessionUserFromCookies(
-    Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])),
-    requestTenantId,
-  );
+  return getSessionUserFromCookies(Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])), requestTenantId);
 }
 
 /**

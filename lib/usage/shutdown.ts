@@ -1,10 +1,11 @@
 import "server-only";
+import { flushSignInAudit } from "@/lib/auth/sign-in-audit";
 import { flushUsage, pendingUsage } from "./meter";
 
 /**
  * `next start` answers SIGTERM by closing its HTTP server (letting requests in
  * flight finish) and then calling process.exit(). Usage counted by those last
- * requests must be written before that exit, so the exit waits for one final
+ * requests, and sign-in refusals not yet audited, must be written before that exit, so the exit waits for one final
  * flush. Installed once per process from instrumentation.ts.
  */
 export function installUsageFlushOnExit(): void {
@@ -25,8 +26,9 @@ export function installUsageFlushOnExit(): void {
     if (!stopping || exiting) return exit(code);
     exiting = true;
     const { apiCalls } = pendingUsage();
-    flushUsage()
-      .then(() => console.log(`[usage] flushed ${apiCalls} pending API call(s) before exit`))
+    // Sign-in refusals are audited write-behind too (lib/auth/sign-in-audit.ts): the last few seconds of them as well.
+    Promise.all([flushUsage(), flushSignInAudit()])
+      .then(() => console.log(`[usage] flushed ${apiCalls} pending API call(s) and the sign-in audit before exit`))
       .catch((error: Error) => console.error(`[usage] final flush failed: ${error.message}`))
       .finally(() => exit(code));
     return undefined as never;

@@ -1,4 +1,4 @@
-import bcrypt from "bcryptjs";
+import { verifyPassword } from "@/lib/auth/passwords";
 import { describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/api-keys/keys";
 import { findTenantApiKeyByHash, findTenantBySlug, findTenantByVerifiedHostname, withPlatform } from "@/lib/db/platform";
@@ -56,11 +56,12 @@ describe("demo seed", () => {
     }
   });
 
-  it("gives every tenant user a bcrypt hash of the demo password", async () => {
+  it("gives every tenant user an argon2id hash of the demo password", async () => {
     const acme = (await findTenantBySlug("acme"))!;
     const users = await withTenant(acme.id, (tx) => tx.user.findMany({ orderBy: { email: "asc" } }));
     expect(users.map((u) => u.email)).toEqual(["admin@acme.test", "member@acme.test", "owner@acme.test", "viewer@acme.test"]);
-    expect(await bcrypt.compare(DEMO_PASSWORD, users[0]!.passwordHash!)).toBe(true);
+    expect(users[0]!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(DEMO_PASSWORD, users[0]!.passwordHash)).toBe(true);
   });
 
   it("gives each tenant 90 consecutive days of usage, visible only to that tenant", async () => {
