@@ -1,3 +1,4 @@
+import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changePassword, signOutEverywhere } from "@/lib/auth/account";
 import { authenticate, authenticateExternal } from "@/lib/auth/sign-in";
@@ -262,6 +263,9 @@ describe("H5 sign-in flood", () => {
       withTenant(hooli, (tx) =>
         tx.user.findFirstOrThrow({ where: { email: "admin@hooli.test" }, select: { passwordHash: true } }),
       );
+    // A hash as the seed and every account made before argon2id had it (bcryptjs, cost 12; 4 here for speed).
+    const old = bcrypt.hashSync(DEMO_PASSWORD, 4);
+    await withTenant(hooli, (tx) => tx.user.updateMany({ where: { email: "admin@hooli.test" }, data: { passwordHash: old } }));
     expect((await stored()).passwordHash).toMatch(/^\$2[aby]\$/);
     expect(
       await authenticate({ email: "admin@hooli.test", password: DEMO_PASSWORD, tenantId: hooli, ip: "192.0.2.70" }),
