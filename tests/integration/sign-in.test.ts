@@ -236,9 +236,13 @@ describe("H5 sign-in flood", () => {
     const hashed = passwordWork().stats().completed;
     await flushSignInAudit();
     const rows = await withTenant(hooli, (tx) => tx.auditLog.findMany({ where: { action: "auth.sign_in_failed_unknown" } }));
-    expect(rows).toEqual([
-      expect.objectContaining({ actorLabel: null, metadata: expect.objectContaining({ count: 6, addresses: 6 }) }),
-    ]);
+    // One row per tenant per flush (every 5 s, and on demand): a slow run may straddle a timed flush.
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(2);
+    for (const row of rows) expect(row).toMatchObject({ actorLabel: null, actorType: "SYSTEM" });
+    const counted = rows.map((row) => row.metadata as { count: number; addresses: number });
+    expect(counted.reduce((sum, m) => sum + m.count, 0)).toBe(6);
+    expect(counted.reduce((sum, m) => sum + m.addresses, 0)).toBe(6);
     // Each cost one hash, as a wrong password does (the timing oracle stays closed).
     expect(hashed - hashedBefore).toBe(6);
   });
@@ -250,6 +254,10 @@ describe("H5 sign-in flood", () => {
         tx.auditLog.findMany({ where: { action: "auth.sign_in_failed", actorLabel: "owner@umbrella.test" } }),
       );
     await flushSignInAudit();
+    // The next queued entry starts the 5 s flush timer afresh, so no timed flush lands before the check below.
+    const timer = globalThis as typeof globalThis & { __liverySignInAuditTimer?: ReturnType<typeof setInterval> };
+    clearInterval(timer.__liverySignInAuditTimer);
+    timer.__liverySignInAuditTimer = undefined;
     expect(
       await authenticate({ email: "owner@umbrella.test", password: "not the password", tenantId: umbrella, ip: "192.0.2.75" }),
     ).toEqual({ ok: false, reason: "invalid" });
