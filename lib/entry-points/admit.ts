@@ -102,7 +102,8 @@ export async function admit(
       return { user, tenantId: hostTenantId, actor: actorOf(caller, user), requestId };
     }
     case "public": {
-      if (!hostTenantId) throw new ApiError("tenant_required", 400, "Open this on the portal's own address.");
+      // On the platform host there is nothing here, as for any page that does not exist.
+      if (!hostTenantId) throw new ApiError("not_found", 404, "Open this on the portal's own address.");
       const tenant = await liveTenant(hostTenantId);
       await enforceEntryLimit(limit, { userId: null, tenantId: hostTenantId, ip: caller.ip });
       return { tenantId: hostTenantId, tenant, actor: actorOf(caller, null), requestId };

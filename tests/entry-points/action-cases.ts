@@ -168,7 +168,7 @@ export function casesFor(a: ActionSpec): Case[] {
     permitted("none", "own", () => ({ kind: "none" }), true);
     permitted("own", "own", () => user("own", "MEMBER"), false);
     permitted("peer", "peer", () => ({ kind: "none" }), false);
-    refuse("superAdmin", "platform", { kind: "superAdmin", fresh: false }, "tenant_required");
+    refuse("superAdmin", "platform", { kind: "superAdmin", fresh: false }, "not_found");
   }
   const suspendedRows: RowsPlan = { kind: "anchor", owner: a.access === "platform" ? "platform" : "own" };
   add({
