@@ -16,6 +16,8 @@ export async function listMigrationNames(dir = path.resolve(process.cwd(), "pris
 }
 
 const mentions = (error: unknown, name: string) => String((error as { message?: string }).message).includes(name);
+// A database no migration has touched has no platform role yet (PGlite on a first `npm run dev`).
+const noSuchRole = (error: unknown) => /role "[^"]+" does not exist/.test(String((error as { message?: string }).message));
 
 /**
  * Names of the migrations Prisma recorded as finished, read as the platform
@@ -24,7 +26,7 @@ const mentions = (error: unknown, name: string) => String((error as { message?: 
  * function `livery_applied_migrations()` reads it. A database migrated before
  * that function existed is read directly on the platform client, which is
  * then the owner's login (or PGlite's superuser); one never migrated has no
- * table at all.
+ * table at all (nor, on PGlite, the platform role).
  */
 async function appliedMigrationNames(): Promise<string[]> {
   try {
@@ -33,7 +35,7 @@ async function appliedMigrationNames(): Promise<string[]> {
       return rows.map((r) => r.name);
     });
   } catch (error) {
-    if (!mentions(error, "livery_applied_migrations")) throw error;
+    if (!mentions(error, "livery_applied_migrations") && !noSuchRole(error)) throw error;
   }
   try {
     const rows = await rawDb("platform").$queryRaw<{ name: string }[]>`

@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
+import { createPgliteAdapter, newPglite } from "@/lib/db/adapters";
+import { setDbClient } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/prisma/client";
+import { getMigrationStatus, listMigrationNames } from "@/lib/db/migrations";
 import { getReadiness } from "@/lib/db/readiness";
-import { listMigrationNames } from "@/lib/db/migrations";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
 const db = setupTestDatabase();
 
 describe("readiness", () => {
+  it("finds every migration pending on an embedded database nothing has touched yet (a first npm run dev)", async () => {
+    const pglite = newPglite();
+    const empty = new PrismaClient({ adapter: createPgliteAdapter(pglite) });
+    setDbClient(empty);
+    try {
+      // Before, asking as the platform role failed: the role comes with the first migration.
+      expect(await getMigrationStatus()).toEqual({
+        applied: 0,
+        expected: (await listMigrationNames()).length,
+        pending: await listMigrationNames(),
+      });
+    } finally {
+      setDbClient(db.current.client);
+      await empty.$disconnect();
+      await pglite.close();
+    }
+  });
+
   it("is not ready while Prisma has no record of the shipped migrations", async () => {
     // The test database is migrated from the SQL files directly, without
     // Prisma's bookkeeping table: exactly what an unmigrated deployment reports.
