@@ -18,6 +18,14 @@ function portFromArgs(): number {
   return Number(value ?? 3000) || 3000;
 }
 
+// Node 20 reached its end of life in April 2026; it still gets a smoke run in CI (README, "Node.js versions").
+if (Number(process.versions.node.split(".")[0]) < 22) {
+  console.warn(
+    `Node.js ${process.version} has reached its end of life. Livery is tested in full on Node 24 and smoke-tested on 22 and 20; ` +
+      "support for 20 ends when a dependency needs 22. Node 24 is the one to install.\n",
+  );
+}
+
 let childEnv: NodeJS.ProcessEnv = process.env;
 try {
   const env = getEnv();
