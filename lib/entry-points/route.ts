@@ -71,16 +71,25 @@ export function publicRoute(spec: Omit<Extract<EntrySpec, { access: "public" }>,
   return build({ ...spec, access: "public" }, handler);
 }
 
+/** The middleware's credential: a header carrying a token derived from NEXTAUTH_SECRET. */
+async function presentsInternalToken(request: NextRequest): Promise<boolean> {
+  const presented = request.headers.get(INTERNAL_TOKEN_HEADER) ?? "";
+  return tokensEqual(presented, await internalToken(getEnv().NEXTAUTH_SECRET));
+}
+
 /**
- * An endpoint only this deployment's own parts may call (the middleware's
- * tenant resolver), guarded by a token derived from NEXTAUTH_SECRET. Anyone
+ * An endpoint only this deployment's own parts may call: by default the
+ * middleware (its tenant resolver), or whoever `authorized` accepts (the TLS
+ * edge, whose `ask` request can carry a secret only in its query). Anyone
  * else gets the same 404 as for a path that does not exist.
  */
-export function internalRoute(handler: (request: NextRequest) => Promise<Response>) {
+export function internalRoute(
+  handler: (request: NextRequest) => Promise<Response>,
+  authorized: (request: NextRequest) => boolean | Promise<boolean> = presentsInternalToken,
+) {
   const route = async (request: NextRequest): Promise<Response> => {
     const requestId = crypto.randomUUID();
-    const presented = request.headers.get(INTERNAL_TOKEN_HEADER) ?? "";
-    if (!tokensEqual(presented, await internalToken(getEnv().NEXTAUTH_SECRET))) {
+    if (!(await authorized(request))) {
       return errorResponse(notFound("The resource"), requestId);
     }
     try {

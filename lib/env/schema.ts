@@ -68,6 +68,13 @@ export const envSchema = z.object({
   OIDC_ALLOW_SUPER_ADMINS: optionalString
     .pipe(z.enum(["true", "false"], { error: "must be true or false" }).optional())
     .transform((value) => value === "true"),
+  // The shared secret in the TLS edge's `ask` URL (deploy/Caddyfile, docs/deploy.md); unset, the ask endpoint is off.
+  TLS_ASK_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{32,}$/, "must be at least 32 letters, digits, - or _ (it goes into a URL)")
+      .optional(),
+  ),
   PLATFORM_API_KEY: optionalString.pipe(
     z
       .string()

@@ -18,6 +18,8 @@ export type PipelineRequest = {
   pattern: string;
   headers?: HeadersInit;
   body?: string;
+  /** What comes before `path`: /api/v1 unless said (e.g. /api/internal/tls for the TLS edge's ask endpoint). */
+  prefix?: string;
 };
 
 const INTERNAL_ORIGIN = "http://127.0.0.1:3999";
@@ -118,7 +120,7 @@ function passedOnHeaders(middlewareResponse: Response): [string, string][] {
 export async function send(handler: RouteHandler, request: PipelineRequest): Promise<Response> {
   installPipeline();
   const host = new Headers(request.headers).get("host") ?? "localhost";
-  const url = `http://${safeUrlHost(host)}/api/v1${request.path}`;
+  const url = `http://${safeUrlHost(host)}${request.prefix ?? "/api/v1"}${request.path}`;
   const clientHeaders = new Headers(request.headers);
   // The middleware reads only the URL and headers; the body goes to the handler.
   const early = await middleware(new NextRequest(url, { method: request.method, headers: clientHeaders }));
