@@ -214,3 +214,15 @@ describe("middleware", () => {
     });
   });
 });
+
+describe("HSTS behind the TLS edge", () => {
+  it("covers subdomains on the root domain, but never a tenant's own domain's other names", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const onRoot = await middleware(request("acme.localhost", "/"));
+    expect(onRoot.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const onCustom = await middleware(request("portal.acme.test", "/"));
+    expect(onCustom.headers.get("strict-transport-security")).toBe("max-age=63072000");
+    const apiOnCustom = await middleware(request("portal.acme.test", "/api/v1/tenants/current/info"));
+    expect(apiOnCustom.headers.get("strict-transport-security")).toBe("max-age=63072000");
+  });
+});

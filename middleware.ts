@@ -54,6 +54,8 @@ type PassOptions = {
   allowedDomains?: readonly string[];
   /** CORS headers for an allowed cross-origin API call. */
   cors?: Record<string, string>;
+  /** Served on a tenant's own domain: HSTS without includeSubDomains. */
+  customDomain?: boolean;
 };
 
 function pass(headers: Headers, requestId: string, options: PassOptions): NextResponse {
@@ -75,7 +77,9 @@ function pass(headers: Headers, requestId: string, options: PassOptions): NextRe
   if (policy) response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(options.cors ?? {})) response.headers.set(name, value);
   const production = process.env.NODE_ENV === "production";
-  for (const [name, value] of Object.entries(baseSecurityHeaders({ production, framable: options.page && framable }))) {
+  for (const [name, value] of Object.entries(
+    baseSecurityHeaders({ production, framable: options.page && framable, customDomain: options.customDomain }),
+  )) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;
@@ -137,10 +141,15 @@ export async function middleware(request: NextRequest) {
       return preflightResponse(origin, requestId);
     }
     const withKey = request.headers.has("authorization");
-    return pass(headers, requestId, { page: false, cors: origin && withKey ? corsHeaders(origin) : undefined });
+    const cors = origin && withKey ? corsHeaders(origin) : undefined;
+    return pass(headers, requestId, { page: false, cors, customDomain: target.kind === "custom" });
   }
   // Uploaded brand images set their own, stricter headers.
-  return pass(headers, requestId, { page: !path.startsWith("/brand-assets/"), allowedDomains });
+  return pass(headers, requestId, {
+    page: !path.startsWith("/brand-assets/"),
+    allowedDomains,
+    customDomain: target.kind === "custom",
+  });
 }
 
 async function lookUp(host: string, request: NextRequest, requestId: string): Promise<DirectoryTenant | null | Response> {

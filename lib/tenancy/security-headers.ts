@@ -28,8 +28,18 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; fr
   ].join("; ");
 }
 
-/** Headers every response carries, pages or not. */
-export function baseSecurityHeaders(options: { production: boolean; framable?: boolean }): Record<string, string> {
+/**
+ * Headers every response carries, pages or not. `customDomain`: the host is a
+ * tenant's own domain, whose other subdomains are none of Livery's business,
+ * so HSTS leaves them out (an apex customer domain with includeSubDomains
+ * would force HTTPS on every site the customer runs under it).
+ */
+export function baseSecurityHeaders(options: {
+  production: boolean;
+  framable?: boolean;
+  customDomain?: boolean;
+}): Record<string, string> {
+  const hsts = options.customDomain ? "max-age=63072000" : "max-age=63072000; includeSubDomains";
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -37,6 +47,6 @@ export function baseSecurityHeaders(options: { production: boolean; framable?: b
     // X-Frame-Options cannot name origins; where framing is allowed, CSP frame-ancestors alone decides.
     ...(options.framable ? {} : { "X-Frame-Options": "DENY" }),
     // Only over HTTPS in production; on plain-HTTP development hosts it would be ignored or harmful.
-    ...(options.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.production ? { "Strict-Transport-Security": hsts } : {}),
   };
 }
