@@ -2,6 +2,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError, forbidden, notFound } from "@/lib/http/errors";
 import { TENANT_HINT_ID_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
+import { getEnv } from "@/lib/env";
+import { servesHost } from "@/lib/tenancy/serves-host";
 import { getTenantSnapshot, type TenantSnapshot } from "@/lib/tenants/status";
 import { isPlatformPrincipal, type Principal } from "./principal";
 import { isUuid } from "@/lib/http/ids";
@@ -51,6 +53,10 @@ export async function resolveTenantScope(request: NextRequest, params: Record<st
     }
     const tenant = await getTenantSnapshot(tenantId);
     if (!tenant) throw notFound("The tenant");
+    // The host's tenant, re-checked: a removed custom domain or a downgrade stops on the next request.
+    if (tenant.id === hostTenantId && !servesHost(tenant, request.headers.get("host"), getEnv().ROOT_DOMAIN)) {
+      throw new ApiError("tenant_not_found", 404, "No portal is served at this address.");
+    }
     // Operators may still read and reactivate a suspended tenant; nobody else gets in.
     if (tenant.status === "SUSPENDED" && !isPlatformPrincipal(principal)) {
       throw forbidden("tenant_suspended", "This tenant is suspended.");

@@ -4,6 +4,8 @@ import { auditLabelOf } from "@/lib/auth/member";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { ApiError, forbidden, notFound, unauthenticated } from "@/lib/http/errors";
+import { getEnv } from "@/lib/env";
+import { servesHost } from "@/lib/tenancy/serves-host";
 import { getTenantSnapshot, type TenantSnapshot } from "@/lib/tenants/status";
 import type { Caller } from "./caller";
 import { enforceEntryLimit, type EntryLimit } from "./limits";
@@ -44,9 +46,10 @@ function actorOf(caller: Caller, user: SessionUser | null): Actor {
 }
 
 /** The tenant as of now (not as of the middleware's cache): suspended tenants are refused at once. */
-async function liveTenant(tenantId: string): Promise<TenantSnapshot> {
+async function liveTenant(tenantId: string, host?: string | null): Promise<TenantSnapshot> {
   const tenant = await getTenantSnapshot(tenantId);
   if (!tenant) throw notFound("This portal");
+  if (!servesHost(tenant, host ?? null, getEnv().ROOT_DOMAIN)) throw notFound("This portal");
   if (tenant.status !== "ACTIVE") throw forbidden("tenant_suspended", "This portal is suspended.");
   return tenant;
 }
@@ -71,7 +74,7 @@ export async function admit(
     case "tenant": {
       if (!hostTenantId) throw notFound("This page");
       if (!user || user.tenantId !== hostTenantId) throw SIGNED_OUT();
-      const tenant = await liveTenant(hostTenantId);
+      const tenant = await liveTenant(hostTenantId, caller.host);
       if (user.actingUntil !== undefined && spec.acting === "refuse") {
         throw forbidden("acting_not_allowed", "You opened this portal as a super-admin; only its own members can do this.");
       }
@@ -91,7 +94,7 @@ export async function admit(
     }
     case "account": {
       if (!user) throw SIGNED_OUT();
-      if (hostTenantId) await liveTenant(hostTenantId);
+      if (hostTenantId) await liveTenant(hostTenantId, caller.host);
       if (user.actingUntil !== undefined) {
         throw forbidden(
           "acting_not_allowed",
@@ -104,7 +107,7 @@ export async function admit(
     case "public": {
       // On the platform host there is nothing here, as for any page that does not exist.
       if (!hostTenantId) throw new ApiError("not_found", 404, "Open this on the portal's own address.");
-      const tenant = await liveTenant(hostTenantId);
+      const tenant = await liveTenant(hostTenantId, caller.host);
       await enforceEntryLimit(limit, { userId: null, tenantId: hostTenantId, ip: caller.ip });
       return { tenantId: hostTenantId, tenant, actor: actorOf(caller, null), requestId };
     }

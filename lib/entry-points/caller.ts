@@ -13,6 +13,8 @@ import { REQUEST_ID_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
  */
 export type Caller = {
   hostTenantId: string | null;
+  /** The Host header, for the Node layer's re-check that the tenant is still served there (unset in tests). */
+  host?: string | null;
   user: SessionUser | null;
   ip: string | null;
   userAgent: string | null;
@@ -26,6 +28,7 @@ export async function currentCaller(): Promise<Caller> {
   const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
   return {
     hostTenantId,
+    host: h.get("host"),
     user: await getSessionUserFromCookies(jar, hostTenantId),
     ip: clientIp(h.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS),
     userAgent: h.get("user-agent"),

@@ -9,7 +9,8 @@ import { parseHost } from "./host";
  * The tenant a host addresses: by subdomain, else by a custom domain that
  * routes (verified or lapsing, and allowed by the tenant's plan; see
  * findTenantByVerifiedHostname). The middleware caches the answer for at most
- * DIRECTORY_TTL_MS, which bounds how long a downgrade takes to stop a domain.
+ * DIRECTORY_TTL_MS; the Node layer re-checks the host on every request
+ * (lib/tenancy/serves-host.ts), so a downgrade or removal stops at once.
  */
 export async function resolveTenantByHost(rawHost: string): Promise<DirectoryTenant | null> {
   const target = parseHost(rawHost, getEnv().ROOT_DOMAIN);

@@ -3,6 +3,7 @@ import { invalidate, onInvalidate, resetInvalidationSubscription } from "@/lib/c
 import { brandingSchema, featuresSchema, limitsSchema, securitySchema } from "@/lib/config/schemas";
 import type { Plan, TenantStatus } from "@/lib/db/generated/prisma/enums";
 import { withTenant } from "@/lib/db/tenant";
+import { ROUTING_STATES } from "@/lib/domains/states";
 import { type Feature, type Limits, effectiveFeatures, effectiveLimits } from "./plans";
 
 /**
@@ -29,6 +30,14 @@ export type TenantSnapshot = {
   features: Record<Feature, boolean>;
   ipAllowlist: string[];
   allowedDomains: string[];
+  /**
+   * The tenant's own domains that route to it now: verified or lapsing, and
+   * within the plan's customDomains count (the earliest verified first), as
+   * findTenantByVerifiedHostname decides. Requests on any other custom domain
+   * are refused by the Node layer even while the middleware's directory still
+   * holds an older answer (lib/tenancy/serves-host.ts).
+   */
+  customHostnames: string[];
   branding: { primaryColor?: string; accentColor?: string; logoUrl?: string; faviconUrl?: string };
 };
 
@@ -37,7 +46,19 @@ const slot = globalThis as typeof globalThis & { __liveryTenantSnapshots?: Map<s
 const entries = (slot.__liveryTenantSnapshots ??= new Map());
 
 async function loadSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
-  const tenant = await withTenant(tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, include: { config: true } }));
+  const tenant = await withTenant(tenantId, (tx) =>
+    tx.tenant.findUnique({
+      where: { id: tenantId },
+      include: {
+        config: true,
+        domains: {
+          where: { state: { in: [...ROUTING_STATES] }, verifiedAt: { not: null } },
+          orderBy: [{ verifiedAt: "asc" }, { id: "asc" }],
+          select: { hostname: true },
+        },
+      },
+    }),
+  );
   if (!tenant) return null;
   // Stored config was validated on write; anything that no longer parses
   // (rules tightened since) counts as unset, never as raw input.
@@ -51,16 +72,18 @@ async function loadSnapshot(tenantId: string): Promise<TenantSnapshot | null> {
     tenant.config?.branding,
   );
   const branding = { primaryColor, accentColor, logoUrl, faviconUrl };
+  const effective = effectiveLimits(tenant.plan, limits);
   return {
     id: tenant.id,
     slug: tenant.slug,
     name: tenant.name,
     plan: tenant.plan,
     status: tenant.status,
-    limits: effectiveLimits(tenant.plan, limits),
+    limits: effective,
     features: effectiveFeatures(tenant.plan, features),
     ipAllowlist: security.ipAllowlist ?? [],
     allowedDomains: security.allowedDomains ?? [],
+    customHostnames: tenant.domains.slice(0, Math.max(0, effective.customDomains)).map((d) => d.hostname),
     branding,
   };
 }

@@ -3,10 +3,12 @@ import type { Actor } from "@/lib/audit/record";
 import { getTenantBrand, loadTenantBrand } from "@/lib/branding/brand";
 import { updateTenantConfig } from "@/lib/config/service";
 import { withPlatform } from "@/lib/db/platform";
-import { addCustomDomain, verifyCustomDomain } from "@/lib/domains/service";
+import { GET as tenantInfo } from "@/app/api/v1/tenants/current/info/route";
+import { addCustomDomain, removeCustomDomain, verifyCustomDomain } from "@/lib/domains/service";
 import { resolveTenantByHost } from "@/lib/tenancy/resolve";
 import { updateTenant } from "@/lib/tenants/service";
 import { resetTenantStatus } from "@/lib/tenants/status";
+import { call, createTestApiKey } from "../helpers/api";
 import { startDnsServer } from "../helpers/dns-server";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
@@ -62,10 +64,11 @@ async function proTenant(slug: string): Promise<string> {
   });
 }
 
-async function verifiedDomain(tenantId: string, hostname: string): Promise<void> {
+async function verifiedDomain(tenantId: string, hostname: string): Promise<string> {
   const claim = await addCustomDomain(tenantId, hostname);
   records.set(`_livery.${hostname}`, [claim.dns.txt.value]);
   expect((await verifyCustomDomain(tenantId, claim.id)).status).toBe("verified");
+  return claim.id;
 }
 
 describe("plan gates when serving", () => {
@@ -97,6 +100,28 @@ describe("plan gates when serving", () => {
     expect(await resolveTenantByHost("first.over.example.com")).toMatchObject({ id });
     expect(await resolveTenantByHost("second.over.example.com")).toMatchObject({ id });
     expect(await resolveTenantByHost("third.over.example.com")).toBeNull();
+  });
+
+  it("the Node layer stops a removed or downgraded custom domain on the next request, whatever the middleware's directory still holds", async () => {
+    const id = await proTenant("gates-next-request");
+    const domainId = await verifiedDomain(id, "next.example.com");
+    const key = await createTestApiKey(id, ["read:config"]);
+    // As the middleware passes a request it resolved (from its directory) to this tenant on the custom domain.
+    const onDomain = { host: { id, slug: "gates-next-request" }, key: key.secret, headers: { host: "next.example.com" } };
+    expect((await call(tenantInfo, "GET", "/tenants/current/info", onDomain)).status).toBe(200);
+
+    await updateTenant(id, { plan: "free" }, SYSTEM);
+    const downgraded = await call(tenantInfo, "GET", "/tenants/current/info", onDomain);
+    expect(downgraded.status).toBe(404);
+    expect(downgraded.body.error.code).toBe("tenant_not_found");
+    await updateTenant(id, { plan: "pro" }, SYSTEM);
+    expect((await call(tenantInfo, "GET", "/tenants/current/info", onDomain)).status).toBe(200);
+
+    await removeCustomDomain(id, domainId, SYSTEM);
+    expect((await call(tenantInfo, "GET", "/tenants/current/info", onDomain)).status).toBe(404);
+    // The subdomain keeps serving the tenant.
+    const onSubdomain = { host: { id, slug: "gates-next-request" }, key: key.secret };
+    expect((await call(tenantInfo, "GET", "/tenants/current/info", onSubdomain)).status).toBe(200);
   });
 
   it("H9: turning the custom CSS feature off stops the tenant's CSS", async () => {
