@@ -88,6 +88,16 @@ export default defineConfig({
       ...(process.env.LIVERY_ACTIONS === "1"
         ? [{ resolve, test: { ...liveBuild, name: "actions", include: ["tests/entry-points/actions.test.ts"] } }]
         : []),
+      // HTTPS through Caddy in front of the production build (npm run test:tls):
+      // needs the build and Debian's caddy, so it is defined only when asked for.
+      ...(process.env.LIVERY_TLS === "1"
+        ? [
+            {
+              resolve,
+              test: { name: "tls", include: ["tests/tls/**/*.test.ts"], environment: "node" as const, testTimeout: 120_000 },
+            },
+          ]
+        : []),
     ],
   },
 });

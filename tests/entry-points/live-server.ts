@@ -68,7 +68,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     ...process.env,
     ...env,
     PORT: String(port),
-    ROOT_DOMAIN: "localhost",
+    ROOT_DOMAIN: env.ROOT_DOMAIN ?? "localhost",
     // next.config.mjs takes it as distDir, which Next resolves against the project: relative.
     NEXT_DIST_DIR: path.relative(ROOT, distDir()),
     NEXT_TELEMETRY_DISABLED: "1",
