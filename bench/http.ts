@@ -1,7 +1,14 @@
 import http from "node:http";
 import type { Sample } from "./stats";
 
-export type Target = { name: string; host: string; path: string; headers?: Record<string, string> };
+export type Target = {
+  name: string;
+  host: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Sees each answer's headers (e.g. to count what the server reports about it). */
+  onHeaders?: (headers: http.IncomingHttpHeaders) => void;
+};
 
 /**
  * Sends `perRound` requests to each target per round, `concurrency` at a
@@ -42,6 +49,7 @@ function timedGet(agent: http.Agent, port: number, target: Target): Promise<numb
       { host: "127.0.0.1", port, path: target.path, headers: { ...target.headers, host: target.host }, agent },
       (response) => {
         if (response.statusCode !== 200) reject(new Error(`${target.name}: HTTP ${response.statusCode}`));
+        target.onHeaders?.(response.headers);
         response.resume();
         response.on("end", () => resolve(performance.now() - started));
       },

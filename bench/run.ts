@@ -7,6 +7,7 @@ import { benchSignInFlood } from "./sign-in-flood.bench";
 import { benchTenantContext } from "./tenant-context.bench";
 import { benchTenantResolution } from "./tenant-resolution.bench";
 import { benchTenantsList } from "./tenants-list.bench";
+import { benchTlsAsk } from "./tls-ask.bench";
 
 console.log(`Livery benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 await benchTenantContext();
@@ -15,5 +16,6 @@ await benchTenantsList();
 await withBenchServer(async (server) => {
   await benchPages(server);
   await benchApi(server);
+  await benchTlsAsk(server);
 });
 await benchSignInFlood();

@@ -12,7 +12,7 @@ const DATA_DIR = ".data/bench";
 // Its own build: the bare baseline route exists only when built with LIVERY_BENCH_ROUTES=1.
 const DIST_DIR = ".next-bench";
 
-export type BenchServer = { port: number; apiKey: string };
+export type BenchServer = { port: number; apiKey: string; askToken: string };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "pipe"], env, encoding: "utf8" });
@@ -34,6 +34,7 @@ async function waitForHealth(exited: () => boolean): Promise<void> {
 
 export async function withBenchServer(fn: (server: BenchServer) => Promise<void>): Promise<void> {
   const apiKey = generateApiKeySecret("tenant");
+  const askToken = randomBytes(24).toString("base64url");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR,
@@ -42,6 +43,7 @@ export async function withBenchServer(fn: (server: BenchServer) => Promise<void>
     LIVERY_BENCH_ROUTES: "1",
     NEXT_DIST_DIR: DIST_DIR,
     BENCH_API_KEY: apiKey,
+    TLS_ASK_TOKEN: askToken,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -62,7 +64,7 @@ export async function withBenchServer(fn: (server: BenchServer) => Promise<void>
   });
   try {
     await waitForHealth(() => server.exitCode !== null);
-    await fn({ port: PORT, apiKey });
+    await fn({ port: PORT, apiKey, askToken });
   } finally {
     server.kill("SIGTERM");
   }
