@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { setDbClient } from "@/lib/db/client";
+import { flushUsage } from "@/lib/usage/meter";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 /**
@@ -14,6 +15,11 @@ export function setupTestDatabase(): { current: TestDatabase } {
     setDbClient(handle.current.client);
   }, 60_000);
   afterAll(async () => {
+    // Counts the file's API calls left in the usage meter go to this database
+    // now, and a flush already running finishes first: otherwise its timer
+    // could write them, after the switch below, to whatever the default
+    // client is, or hold a transaction open while the database is dropped.
+    await flushUsage();
     setDbClient(undefined);
     await handle.current?.drop();
   });
