@@ -3,6 +3,8 @@ import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { Prisma, type TenantDomain } from "@/lib/db/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
 import { lookupTxt } from "./dns";
+import { checkColumns } from "./edge-checks";
+import type { RoutingCheck } from "./records";
 import { DOMAIN_TIMING, type DomainClock, type DomainEvent, nextDomainState } from "./states";
 import { verificationName } from "./view";
 
@@ -40,6 +42,9 @@ export function isHostnameTaken(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+/** What a check found: the TXT record's problem (null when it passed) and, when DNS answered, where the domain points. */
+export type CheckOutcome = { error: string | null; routing?: RoutingCheck | null };
+
 export type Applied = { before: TenantDomain; after: TenantDomain; changed: boolean };
 
 /**
@@ -47,7 +52,7 @@ export type Applied = { before: TenantDomain; after: TenantDomain; changed: bool
  * The update matches the clock that was read (compare-and-set), so of two
  * sweeps or a sweep and a click that act on the same reading, one applies and
  * the other changes nothing: jobs may run twice without doing anything twice.
- * A check also records its time and error. Returns null when the domain moved
+ * A check also records its time, error and routing. Returns null when the domain moved
  * on (or went) in the meantime.
  */
 export async function applyDomainEvent(
@@ -55,13 +60,13 @@ export async function applyDomainEvent(
   domain: TenantDomain,
   event: DomainEvent,
   now: Date,
-  check?: { error: string | null },
+  check?: CheckOutcome,
 ): Promise<Applied | null> {
   const next = nextDomainState(clockOf(domain), event, now);
   if (!next && !check) return null;
   const { count } = await tx.tenantDomain.updateMany({
     where: { id: domain.id, ...clockOf(domain) },
-    data: { ...next, ...(check ? { lastCheckedAt: now, lastCheckError: check.error } : {}) },
+    data: { ...next, ...(check ? checkColumns(now, check) : {}) },
   });
   if (count === 0) return null;
   const after = await tx.tenantDomain.findUniqueOrThrow({ where: { id: domain.id } });

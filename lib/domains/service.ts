@@ -9,11 +9,20 @@ import { ApiError, conflict, notFound, planRequired } from "@/lib/http/errors";
 import { lockTenantLimit } from "@/lib/tenants/limit-lock";
 import { cheapestPlanAllowing, effectiveLimits, PLAN_DEFAULTS } from "@/lib/tenants/plans";
 import { announceTenantChange } from "@/lib/tenants/status";
-import { applyDomainEvent, auditDomain, checkDomainRecord, clockOf, isHostnameTaken, takenMessage } from "./checks";
+import {
+  applyDomainEvent,
+  auditDomain,
+  type CheckOutcome,
+  checkDomainRecord,
+  clockOf,
+  isHostnameTaken,
+  takenMessage,
+} from "./checks";
+import { checkRouting } from "./edge-checks";
 import { customHostnameSchema } from "./schemas";
 import { CHECKED_STATES, isLive, isRouting, LIVE_STATES, newClaim, nextDomainState } from "./states";
 import { requestRecheck } from "./sweep";
-import { type CustomDomainView, toView } from "./view";
+import { type CustomDomainView, viewIn, viewsIn } from "./view";
 
 export { type CustomDomainView, VERIFICATION_PREFIX } from "./view";
 
@@ -21,9 +30,7 @@ export { type CustomDomainView, VERIFICATION_PREFIX } from "./view";
 export type DomainActor = AuditActor;
 
 export function listCustomDomains(tenantId: string): Promise<CustomDomainView[]> {
-  return withTenant(tenantId, async (tx) =>
-    (await tx.tenantDomain.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } })).map(toView),
-  );
+  return withTenant(tenantId, (tx) => viewsIn(tx, tenantId));
 }
 
 function parseClaimHostname(raw: string): string {
@@ -41,6 +48,18 @@ function parseClaimHostname(raw: string): string {
   }
   return parsed.data;
 }
+
+/** A renewed claim starts with no checks and no edge history, as a new one does. */
+const FRESH_CHECKS = {
+  lastCheckedAt: null,
+  lastCheckError: null,
+  edgeAskedAt: null,
+  certificateExpiresAt: null,
+  certificateCheckedAt: null,
+  certificateProblem: null,
+  routingRecords: null,
+  routingToEdge: null,
+};
 
 /** The tenant's customDomains limit; a plan (or override) of 0 has no custom domains at all. */
 async function domainLimitOf(tx: Tx, tenantId: string): Promise<number> {
@@ -90,12 +109,12 @@ export async function addCustomDomain(
     }
     const claim = own ? nextDomainState(clockOf(own), "claim", now)! : newClaim(now);
     const domain = own
-      ? await tx.tenantDomain.update({ where: { id: own.id }, data: { ...claim, lastCheckedAt: null, lastCheckError: null } })
+      ? await tx.tenantDomain.update({ where: { id: own.id }, data: { ...claim, ...FRESH_CHECKS } })
       : await tx.tenantDomain.create({
           data: { tenantId, hostname, verificationToken: `livery-verify=${randomBytes(16).toString("hex")}`, ...claim },
         });
     await auditDomain(tx, actor, "domain.added", domain, { renewed: own !== null });
-    return toView(domain);
+    return viewIn(tx, tenantId, domain.id);
   });
 }
 
@@ -123,29 +142,30 @@ export async function verifyCustomDomain(
   if (!CHECKED_STATES.includes(domain.state)) {
     throw conflict(`This claim has ${domain.state}; add ${domain.hostname} again to renew it.`);
   }
-  const check = await checkDomainRecord(domain);
+  const [check, routing] = await Promise.all([checkDomainRecord(domain), checkRouting(domain.hostname)]);
   let after: TenantDomain;
   try {
-    after = await recordCheck(tenantId, domain, check.passed ? "passed" : "failed", check.error, actor, now);
+    after = await recordCheck(tenantId, domain, check.passed ? "passed" : "failed", { error: check.error, routing }, actor, now);
   } catch (error) {
     if (!check.passed || !isHostnameTaken(error)) throw error;
-    after = await recordCheck(tenantId, domain, "taken", takenMessage(domain.hostname), actor, now);
+    after = await recordCheck(tenantId, domain, "taken", { error: takenMessage(domain.hostname), routing }, actor, now);
     await requestRecheck(domain.hostname, now);
   }
   if (isRouting(after.state) !== isRouting(domain.state)) await announceTenantChange(tenantId);
-  return toView(after);
+  return withTenant(tenantId, (tx) => viewIn(tx, tenantId, after.id));
 }
 
 async function recordCheck(
   tenantId: string,
   domain: TenantDomain,
   event: "passed" | "failed" | "taken",
-  error: string | null,
+  outcome: CheckOutcome,
   actor: DomainActor,
   now: Date,
 ): Promise<TenantDomain> {
+  const error = outcome.error;
   return withTenant(tenantId, async (tx) => {
-    const applied = await applyDomainEvent(tx, domain, event, now, { error });
+    const applied = await applyDomainEvent(tx, domain, event, now, outcome);
     // Someone else (the sweep, another click) changed it first: show theirs.
     if (!applied) return tx.tenantDomain.findUniqueOrThrow({ where: { id: domain.id } });
     const action = event === "passed" ? "domain.verified" : "domain.verification_failed";

@@ -2,13 +2,15 @@ import "server-only";
 import type { TenantDomain } from "@/lib/db/generated/prisma/client";
 import { withPlatform } from "@/lib/db/platform";
 import { announceTenantChange } from "@/lib/tenants/status";
-import { applyDomainEvent, auditDomain, checkDomainRecord } from "./checks";
+import { applyDomainEvent, auditDomain, type CheckOutcome, checkDomainRecord } from "./checks";
+import { certificateColumns, checkRouting, probeEdgeCertificate } from "./edge-checks";
 import { type DomainEvent, isRouting, ROUTING_STATES } from "./states";
 
 /**
  * The background side of the domain state machine, across tenants (so on
- * the platform role): re-check routing domains whose time has come, then end
- * claims and grace periods that have run out. Run by the job queue
+ * the platform role): re-check routing domains whose time has come (their
+ * TXT record, where they point, and the certificate the TLS edge serves for
+ * them), then end claims and grace periods that have run out. Run by the job queue
  * (lib/jobs) on a schedule, and by tests directly with the time to believe.
  * Every change is a compare-and-set on the domain as read (checks.ts), so
  * two sweeps at once, or a sweep racing a tenant's click, never apply a
@@ -41,10 +43,19 @@ export async function runDomainSweep(now = new Date(), signal?: AbortSignal): Pr
     );
     await eachAtMost(LOOKUPS_AT_ONCE, due, async (domain) => {
       if (signal?.aborted) return;
-      const check = await checkDomainRecord(domain);
+      const [check, routing, certificate] = await Promise.all([
+        checkDomainRecord(domain),
+        checkRouting(domain.hostname),
+        probeEdgeCertificate(domain),
+      ]);
       summary.checked++;
-      const changed = await record(domain, check.passed ? "passed" : "failed", now, { error: check.error });
+      const changed = await record(domain, check.passed ? "passed" : "failed", now, { error: check.error, routing });
       if (changed) note(changed, domain);
+      if (certificate) {
+        await withPlatform((tx) =>
+          tx.tenantDomain.updateMany({ where: { id: domain.id }, data: certificateColumns(now, certificate) }),
+        );
+      }
     });
     if (due.length < BATCH) break;
   }
@@ -69,12 +80,7 @@ export async function runDomainSweep(now = new Date(), signal?: AbortSignal): Pr
 }
 
 /** Applies one event; returns the domain after it when its state changed (and audits that). */
-async function record(
-  domain: TenantDomain,
-  event: DomainEvent,
-  now: Date,
-  check?: { error: string | null },
-): Promise<TenantDomain | null> {
+async function record(domain: TenantDomain, event: DomainEvent, now: Date, check?: CheckOutcome): Promise<TenantDomain | null> {
   return withPlatform(async (tx) => {
     const applied = await applyDomainEvent(tx, domain, event, now, check);
     if (!applied?.changed) return null;

@@ -18,6 +18,15 @@ describe("parseEnv", () => {
     });
   });
 
+  it("normalises EDGE_HOSTNAME like ROOT_DOMAIN and accepts the edge's addresses", () => {
+    expect(parseEnv({ EDGE_HOSTNAME: "Edge.Example.COM.", EDGE_IPV4: "203.0.113.10", EDGE_IPV6: "2001:db8::10" })).toMatchObject({
+      EDGE_HOSTNAME: "edge.example.com",
+      EDGE_IPV4: "203.0.113.10",
+      EDGE_IPV6: "2001:db8::10",
+    });
+    expect(parseEnv({ EDGE_PROBE_ADDRESS: "[2001:db8::10]:8443" }).EDGE_PROBE_ADDRESS).toBe("[2001:db8::10]:8443");
+  });
+
   it("normalises ROOT_DOMAIN", () => {
     expect(parseEnv({ ROOT_DOMAIN: " Livery.Example.COM. " }).ROOT_DOMAIN).toBe("livery.example.com");
   });
@@ -32,6 +41,10 @@ describe("parseEnv", () => {
     [{ PLATFORM_API_KEY: "not-a-key" }, "PLATFORM_API_KEY"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ TRUSTED_PROXY_HOPS: "two" }, "TRUSTED_PROXY_HOPS"],
+    [{ EDGE_HOSTNAME: "https://edge.example.com" }, "EDGE_HOSTNAME"],
+    [{ EDGE_IPV4: "203.0.113.300" }, "EDGE_IPV4"],
+    [{ EDGE_IPV6: "203.0.113.10" }, "EDGE_IPV6"],
+    [{ EDGE_PROBE_ADDRESS: "edge.example.com" }, "EDGE_PROBE_ADDRESS"],
     [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET is required in production"],
   ])("rejects %j naming %s", (raw, name) => {
     expect(() => parseEnv(raw)).toThrow(EnvError);

@@ -75,6 +75,19 @@ export const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{32,}$/, "must be at least 32 letters, digits, - or _ (it goes into a URL)")
       .optional(),
   ),
+  // Where tenants point their custom domains (docs/deploy.md): a CNAME target for subdomains, addresses for apexes.
+  EDGE_HOSTNAME: optionalString
+    .transform((value) => value?.trim().toLowerCase().replace(/\.$/, ""))
+    .pipe(z.string().regex(hostnamePattern, "must be a bare hostname such as edge.livery.example.com").optional()),
+  EDGE_IPV4: optionalString.pipe(z.ipv4({ error: "must be an IPv4 address such as 203.0.113.10" }).optional()),
+  EDGE_IPV6: optionalString.pipe(z.ipv6({ error: "must be an IPv6 address such as 2001:db8::10" }).optional()),
+  // Where the re-check job's TLS probe reaches the edge (host:port); unset, EDGE_HOSTNAME or EDGE_IPV4 on port 443.
+  EDGE_PROBE_ADDRESS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(\[[0-9a-f:]+\]|[a-z0-9.-]+):\d{1,5}$/i, "must be host:port such as 127.0.0.1:8443 or [2001:db8::10]:443")
+      .optional(),
+  ),
   PLATFORM_API_KEY: optionalString.pipe(
     z
       .string()

@@ -4,6 +4,7 @@ import { findTenantByVerifiedHostname } from "@/lib/db/platform";
 import { getEnv } from "@/lib/env";
 import { parseHost } from "@/lib/tenancy/host";
 import { TENANT_INVALIDATION } from "@/lib/tenants/status";
+import { noteAsked } from "./asked";
 
 /**
  * The TLS edge's question (Caddy's on-demand TLS `ask`, deploy/Caddyfile):
@@ -50,7 +51,7 @@ export async function askForCertificate(rawName: string): Promise<{ answer: AskA
   const target = parseHost(rawName, getEnv().ROOT_DOMAIN);
   if (target.kind !== "custom") return { answer: { allowed: false, reason: "not_a_custom_domain" }, lookedUp: false };
   const cached = state.entries.get(target.host);
-  if (cached && cached.expiresAt > Date.now()) return { answer: cached.answer, lookedUp: false };
+  if (cached && cached.expiresAt > Date.now()) return { answer: noted(cached.answer), lookedUp: false };
   state.entries.delete(target.host);
   state.lookups++;
   const tenant = await findTenantByVerifiedHostname(target.host);
@@ -61,7 +62,13 @@ export async function askForCertificate(rawName: string): Promise<{ answer: AskA
       : { allowed: true, tenantId: tenant.id, host: target.host };
   // Once per cached answer, so a stranger's random names cost one line each at most every REFUSED_TTL_MS.
   if (!answer.allowed) console.warn(`[tls] no certificate for ${target.host}: ${answer.reason}`);
-  return { answer: remember(target.host, answer), lookedUp: true };
+  return { answer: noted(remember(target.host, answer)), lookedUp: true };
+}
+
+/** The domains screen's "last asked": noted in memory, written behind (asked.ts). */
+function noted(answer: AskAnswer): AskAnswer {
+  if (answer.allowed) noteAsked(answer.tenantId, answer.host);
+  return answer;
 }
 
 /** Any tenant's change may allow or refuse any name (a domain verified, a plan changed): start afresh. */

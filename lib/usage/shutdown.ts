@@ -1,5 +1,6 @@
 import "server-only";
 import { flushSignInAudit } from "@/lib/auth/sign-in-audit";
+import { flushAsked } from "@/lib/tls/asked";
 import { flushUsage, pendingUsage } from "./meter";
 
 /**
@@ -27,7 +28,8 @@ export function installUsageFlushOnExit(): void {
     exiting = true;
     const { apiCalls } = pendingUsage();
     // Sign-in refusals are audited write-behind too (lib/auth/sign-in-audit.ts): the last few seconds of them as well.
-    Promise.all([flushUsage(), flushSignInAudit()])
+    // And the TLS edge's last asks (lib/tls/asked.ts).
+    Promise.all([flushUsage(), flushSignInAudit(), flushAsked()])
       .then(() => console.log(`[usage] flushed ${apiCalls} pending API call(s) and the sign-in audit before exit`))
       .catch((error: Error) => console.error(`[usage] final flush failed: ${error.message}`))
       .finally(() => exit(code));

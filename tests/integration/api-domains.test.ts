@@ -86,7 +86,19 @@ describe("custom domains over the API", () => {
       dns: {
         txt: { name: "_livery.portal.example.com", value: expect.stringMatching(/^livery-verify=[0-9a-f]{32}$/) },
         cname: { name: "portal.example.com", value: "localhost" },
+        records: [
+          {
+            type: "TXT",
+            name: "_livery.portal.example.com",
+            value: expect.stringMatching(/^livery-verify=/),
+            purpose: expect.any(String),
+          },
+          // No EDGE_HOSTNAME here: ROOT_DOMAIN is where the edge answers.
+          { type: "CNAME", name: "portal.example.com", value: "localhost", purpose: expect.any(String) },
+        ],
       },
+      routing: null,
+      edge: { allowed: false, refusal: "not_verified", lastAskedAt: null, certificate: null },
     });
     domainId = res.body.id;
     const audit = await withTenant(pro, (tx) => tx.auditLog.findFirst({ where: { targetId: domainId } }));
@@ -123,6 +135,9 @@ describe("custom domains over the API", () => {
       lastCheckError: null,
       verifiedAt: expect.stringMatching(ISO),
       expiresAt: null,
+      // The test DNS server has no CNAME or address for the name itself.
+      routing: { records: "no CNAME, A or AAAA record", toEdge: false },
+      edge: { allowed: true, refusal: null, lastAskedAt: null },
     });
     const listed = (await listOf(pro, proReader)).body.data[0];
     expect(listed).toMatchObject({ status: "verified", verifiedAt: verified.body.verifiedAt });

@@ -5,6 +5,7 @@ import { DOMAIN_TIMING } from "@/lib/domains/states";
 import { runDomainSweep } from "@/lib/domains/sweep";
 import { resolveTenantByHost } from "@/lib/tenancy/resolve";
 import { startDnsServer } from "../helpers/dns-server";
+import { claimVerified } from "../helpers/domains";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
 // H6: the domain state machine, driven by the background sweep called
@@ -36,14 +37,7 @@ async function domainOf(tenantId: string, hostname: string): Promise<CustomDomai
   return found;
 }
 
-/** Claims and verifies a hostname for a tenant, its TXT record left in place. */
-async function verified(tenantId: string, hostname: string): Promise<CustomDomainView> {
-  const claim = await addCustomDomain(tenantId, hostname);
-  records.set(`_livery.${hostname}`, [claim.dns.txt.value]);
-  const done = await verifyCustomDomain(tenantId, claim.id);
-  expect(done.status).toBe("verified");
-  return done;
-}
+const verified = (tenantId: string, hostname: string) => claimVerified(records, tenantId, hostname);
 
 const later = (ms: number) => new Date(Date.now() + ms);
 

@@ -5,13 +5,14 @@ import { GET } from "@/app/api/internal/tls/ask/route";
 import type { Actor } from "@/lib/audit/record";
 import type { Plan } from "@/lib/db/generated/prisma/enums";
 import { withPlatform } from "@/lib/db/platform";
-import { addCustomDomain, removeCustomDomain, verifyCustomDomain } from "@/lib/domains/service";
+import { addCustomDomain, removeCustomDomain } from "@/lib/domains/service";
 import { resetEnvCache } from "@/lib/env";
 import { INTERNAL_TOKEN_HEADER, internalToken } from "@/lib/tenancy/internal-token";
 import { askLookups, resetAskCache } from "@/lib/tls/ask";
 import { activateTenant, suspendTenant, updateTenant } from "@/lib/tenants/service";
 import { resetTenantStatus } from "@/lib/tenants/status";
 import { startDnsServer } from "../helpers/dns-server";
+import { claimVerified } from "../helpers/domains";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 
 // The TLS edge's ask endpoint (issue 16): a certificate only for a custom
@@ -62,12 +63,7 @@ async function tenant(slug: string, plan: Plan = "pro"): Promise<string> {
   return withPlatform(async (tx) => (await tx.tenant.create({ data: { slug, name: slug, plan } })).id);
 }
 
-async function verified(tenantId: string, hostname: string): Promise<string> {
-  const claim = await addCustomDomain(tenantId, hostname);
-  records.set(`_livery.${hostname}`, [claim.dns.txt.value]);
-  expect((await verifyCustomDomain(tenantId, claim.id)).status).toBe("verified");
-  return claim.id;
-}
+const verified = async (tenantId: string, hostname: string) => (await claimVerified(records, tenantId, hostname)).id;
 
 describe("the TLS ask endpoint", () => {
   it("allows a verified custom domain of an active tenant whose plan includes custom domains", async () => {

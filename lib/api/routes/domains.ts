@@ -25,9 +25,51 @@ export const domainJsonSchema = z.object({
   dns: z
     .object({
       txt: z.object({ name: z.string(), value: z.string() }),
-      cname: z.object({ name: z.string(), value: z.string() }),
+      cname: z
+        .object({ name: z.string(), value: z.string() })
+        .describe("The CNAME for a subdomain (kept from the first version; `records` is complete)"),
+      records: z
+        .array(
+          z.object({
+            type: z.enum(["TXT", "CNAME", "A", "AAAA", "ALIAS"]),
+            name: z.string(),
+            value: z.string(),
+            purpose: z.string(),
+          }),
+        )
+        .describe(
+          "Every record to create: the TXT proof, then a CNAME to the edge for a subdomain, or A/AAAA to the " +
+            "edge's addresses and the ALIAS alternative for an apex",
+        ),
     })
     .describe("The records to create at the domain's DNS provider"),
+  routing: z
+    .object({
+      records: z.string().describe("The hostname's CNAME, A and AAAA records as last looked up"),
+      toEdge: z.boolean().nullable().describe("Whether they reach the TLS edge"),
+    })
+    .nullable()
+    .describe("Where the domain pointed at its last check; null before the first"),
+  edge: z
+    .object({
+      allowed: z.boolean().describe("Whether the TLS edge may obtain a certificate for the domain (the ask endpoint's answer)"),
+      refusal: z
+        .enum(["not_verified", "suspended", "plan", "over_limit"])
+        .nullable()
+        .describe(
+          "Why not: the domain does not route, the tenant is suspended, the plan has no custom domains, or the plan's limit is used by older domains",
+        ),
+      lastAskedAt: z.iso.datetime().nullable().describe("When the edge last asked for a certificate; null: no visit yet"),
+      certificate: z
+        .object({
+          checkedAt: z.iso.datetime(),
+          expiresAt: z.iso.datetime().nullable().describe("The expiry of the last certificate seen"),
+          problem: z.string().nullable().describe("What the last probe found wrong, or null"),
+        })
+        .nullable()
+        .describe("What the daily probe of the edge saw; null until the edge has asked and been probed"),
+    })
+    .describe("The domain at the TLS edge"),
 });
 
 export const domainsRoutes = {
