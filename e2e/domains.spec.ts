@@ -28,10 +28,15 @@ test("a custom domain routes to its tenant once its TXT record verifies", async 
     await expect(row.getByRole("alert")).toContainText(`No TXT record found at _livery.${hostname}`);
 
     records.set(`_livery.${hostname}`, [token]);
+    // Where the name points is checked with its TXT record; without EDGE_HOSTNAME the edge is ROOT_DOMAIN.
+    records.set(`CNAME ${hostname}`, ["localhost"]);
     await row.getByRole("button", { name: "Verify" }).click();
     await expect(row.getByRole("status")).toHaveText(`${hostname} is verified.`);
     await page.reload();
-    await expect(page.getByTestId(`domain-${hostname}`).getByTestId("domain-status")).toHaveText("Verified");
+    const verified = page.getByTestId(`domain-${hostname}`);
+    await expect(verified.getByTestId("domain-status")).toHaveText("Verified");
+    await expect(verified.getByTestId("dns-status")).toHaveText("Points here CNAME localhost");
+    await expect(verified.getByTestId("edge-status")).toHaveText("Allowed, no visit yet");
 
     // Routed within the directory's 2 s negative cache.
     await expect(async () => {
@@ -51,7 +56,9 @@ test("a viewer sees domains but cannot change them", async ({ page }) => {
   await signIn(page, tenantUrl("acme").replace(/\/$/, ""), "viewer@acme.test");
   await expectSignedInAs(page, "viewer");
   await page.goto(tenantUrl("acme", "/settings/domains"));
-  await expect(page.getByTestId("domain-portal.acme.test").getByTestId("domain-status")).toHaveText("Verified");
+  const demo = page.getByTestId("domain-portal.acme.test");
+  await expect(demo.getByTestId("domain-status")).toHaveText("Verified");
+  await expect(demo.getByTestId("edge-status")).toContainText("Allowed");
   await expect(page.getByRole("button", { name: "Add domain" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Verify" })).toHaveCount(0);
 });

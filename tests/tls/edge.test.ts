@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { probeCertificate } from "@/lib/tls/probe";
 import { ASK_TOKEN, ROOT_DOMAIN, curl, edge, https, platformApi, records, run, startEdge, stopEdge } from "./edge";
 
 // Issue 16: Caddy (Debian's caddy 2.6) with its internal CA in front of the
@@ -101,6 +102,30 @@ describe("HTTPS at the edge (Caddy's on-demand TLS, Livery's ask endpoint)", () 
     const suspended = await curl(https("shop.tls-lifecycle.test"));
     expect(suspended.stderr).toBe("");
     expect(suspended.status).toBe(403);
+  });
+
+  it("the domains' edge status follows the edge: asked on the first HTTPS visit, and the probe sees the certificate issued", async () => {
+    const tenant = await createTenant("tls-status");
+    await verify(tenant, await claim(tenant, "status.tls-status.test"));
+    const status = async () => (await platformApi("GET", `/tenants/${tenant}/domains`)).json!.data![0]!.edge!;
+    expect(await status()).toMatchObject({ allowed: true, lastAskedAt: null });
+
+    const before = Date.now();
+    expect((await curl(https("status.tls-status.test"))).status).toBe(200);
+    // Written behind (lib/tls/asked.ts): within one flush interval.
+    await expect.poll(async () => (await status()).lastAskedAt, { timeout: 30_000, interval: 1_000 }).toEqual(expect.any(String));
+    expect(Date.parse((await status()).lastAskedAt!)).toBeGreaterThanOrEqual(before - 1_000);
+
+    // The re-check job's probe, against the edge itself: the certificate Caddy issued on the visit.
+    const probe = await probeCertificate("status.tls-status.test", { host: "127.0.0.1", port: edge.httpsPort });
+    expect(probe).toMatchObject({ ok: true });
+    const expires = probe.ok ? probe.expiresAt.getTime() : 0;
+    expect(expires).toBeGreaterThan(Date.now());
+    expect(expires).toBeLessThan(Date.now() + 8 * 86_400_000);
+    // A name the edge refuses: the probe reports the refused handshake.
+    expect(await probeCertificate("nobody.tls-status.test", { host: "127.0.0.1", port: edge.httpsPort })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("answers 404 for Livery's internal endpoints from outside, even with the right token", async () => {

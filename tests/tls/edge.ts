@@ -140,6 +140,8 @@ export type ApiAnswer = {
   status?: string;
   error?: { code: string };
   dns?: { txt: { name: string; value: string } };
+  edge?: { allowed: boolean; lastAskedAt: string | null };
+  data?: ApiAnswer[];
 };
 
 /** Livery's REST API directly (not through the edge), on the platform host with the bootstrap platform key. */
@@ -181,6 +183,9 @@ export const https = (host: string, urlPath = "/") => `https://${host}:${httpsPo
 export const edge = {
   get httpPort() {
     return httpPort;
+  },
+  get httpsPort() {
+    return httpsPort;
   },
   get acmeKey() {
     return acmeKey;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { DomainActions } from "@/components/domains/domain-actions";
 import { DomainStateBadge, domainStateHint } from "@/components/domains/domain-state";
+import { DomainRecords, DomainStatuses } from "@/components/domains/domain-statuses";
 import { can } from "@/lib/auth/permissions";
 import { listCustomDomains } from "@/lib/domains/service";
 import { requireTenantPage } from "@/lib/tenancy/page-access";
@@ -19,8 +20,9 @@ export default async function DomainsPage() {
       <div className="flex flex-col gap-1">
         <h1 className="text-3xl font-bold">Custom domains</h1>
         <p className="text-fg-muted">
-          Serve this portal on your own domain. Only verified domains are routed here; each is checked again every day, and one
-          whose TXT record is gone keeps working for a week before it stops.
+          Serve this portal on your own domain, over HTTPS with a certificate obtained on its first visit. Only verified domains
+          are routed here; each is checked again every day, and one whose TXT record is gone keeps working for a week before it
+          stops.
         </p>
       </div>
       {canWrite && <AddDomainForm />}
@@ -44,16 +46,11 @@ export default async function DomainsPage() {
                   <DomainActions domainId={d.id} hostname={d.hostname} renew={d.status === "lapsed" || d.status === "expired"} />
                 )}
               </div>
-              {d.status !== "verified" && (
-                <dl className="grid gap-1 rounded bg-surface-muted p-3 font-mono text-xs sm:grid-cols-[auto_1fr]">
-                  <dt className="font-semibold">TXT {d.dns.txt.name}</dt>
-                  <dd data-testid="txt-value" className="break-all">
-                    {d.dns.txt.value}
-                  </dd>
-                  <dt className="font-semibold">CNAME {d.dns.cname.name}</dt>
-                  <dd className="break-all">{d.dns.cname.value}</dd>
-                </dl>
-              )}
+              <DomainStatuses domain={d} />
+              <details open={d.status !== "verified"} className="flex flex-col gap-2">
+                <summary className="cursor-pointer text-sm font-medium">Records to create at your DNS provider</summary>
+                <DomainRecords domain={d} />
+              </details>
             </li>
           ))}
         </ul>

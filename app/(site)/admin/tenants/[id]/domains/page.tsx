@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState, Section } from "@/components/ui/page";
 import { DomainStateBadge } from "@/components/domains/domain-state";
+import { DomainStatuses } from "@/components/domains/domain-statuses";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSuperAdminPage } from "@/lib/admin/access";
 import { loadTenantOr404 } from "@/lib/admin/tenant-detail";
@@ -23,17 +24,20 @@ export default async function TenantDomainsPage({ params }: { params: Promise<{ 
       ) : (
         <ul className="flex flex-col divide-y divide-line rounded-lg border border-line" data-testid="tenant-domains">
           {domains.map((d) => (
-            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-              <span className="font-mono text-sm break-all">{d.hostname}</span>
-              <span className="flex items-center gap-2 text-sm text-fg-muted">
-                <DomainStateBadge state={d.status} expiresAt={d.expiresAt} />
-                {d.verifiedAt && (
-                  <>
-                    verified <LocalTime iso={d.verifiedAt.toISOString()} dateOnly />
-                  </>
-                )}
-                {d.lastCheckError && <span>· {d.lastCheckError}</span>}
-              </span>
+            <li key={d.id} className="flex flex-col gap-2 p-3" data-testid={`tenant-domain-${d.hostname}`}>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-mono text-sm break-all">{d.hostname}</span>
+                <span className="flex items-center gap-2 text-sm text-fg-muted">
+                  <DomainStateBadge state={d.status} expiresAt={d.expiresAt} />
+                  {d.verifiedAt && (
+                    <>
+                      verified <LocalTime iso={d.verifiedAt.toISOString()} dateOnly />
+                    </>
+                  )}
+                  {d.lastCheckError && <span>· {d.lastCheckError}</span>}
+                </span>
+              </div>
+              <DomainStatuses domain={d} />
             </li>
           ))}
         </ul>
