@@ -41,7 +41,8 @@ const TABLE: [DomainState, DomainEvent, DomainClock | null][] = [
   ["verified", "tick", null],
   ["lapsing", "claim", null],
   ["lapsing", "passed", { ...verified, verifiedAt: VERIFIED_AT } as DomainClock],
-  ["lapsing", "failed", { ...clocks.lapsing, nextCheckAt: at(DOMAIN_TIMING.lapsingRecheckMs) }],
+  // Missing for almost the whole grace period: the back-off is at its longest.
+  ["lapsing", "failed", { ...clocks.lapsing, nextCheckAt: at(DOMAIN_TIMING.recheckMs) }],
   ["lapsing", "taken", null],
   ["lapsing", "tick", null],
   ["lapsed", "claim", pending as DomainClock],
@@ -93,5 +94,20 @@ describe("the domain state machine", () => {
   it("H6: a failed re-check of a lapsing domain does not extend its grace period", () => {
     const next = nextDomainState(clocks.lapsing, "failed", NOW);
     expect(next?.expiresAt).toEqual(clocks.lapsing.expiresAt);
+  });
+
+  it("backs off: a domain whose record stays missing is re-checked after 1 h, 1 h, 2 h, 4 h, … then daily", () => {
+    const HOUR = 3_600_000;
+    let clock = nextDomainState(clocks.verified, "failed", NOW)!;
+    let now = NOW;
+    const waits: number[] = [];
+    while (waits.length < 9) {
+      waits.push((clock.nextCheckAt!.getTime() - now.getTime()) / HOUR);
+      now = clock.nextCheckAt!;
+      clock = nextDomainState(clock, "failed", now)!;
+    }
+    expect(waits).toEqual([1, 1, 2, 4, 8, 16, 24, 24, 24]);
+    // Passing again goes back to the daily check of a verified domain.
+    expect(nextDomainState(clock, "passed", now)?.nextCheckAt).toEqual(new Date(now.getTime() + DOMAIN_TIMING.recheckMs));
   });
 });

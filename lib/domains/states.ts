@@ -42,7 +42,11 @@ export const DOMAIN_TIMING = {
   pendingClaimMs: 7 * DAY,
   /** How often a verified domain's TXT record is checked again. */
   recheckMs: DAY,
-  /** How often a lapsing domain is checked again, so a fix is noticed soon. */
+  /**
+   * A lapsing domain's first re-check comes this soon, so a fix is noticed
+   * soon; then the wait grows with how long the record has been missing
+   * (1 h, 1 h, 2 h, 4 h, …), up to recheckMs.
+   */
   lapsingRecheckMs: HOUR,
   /** How long a domain whose record is gone keeps routing. */
   graceMs: 7 * DAY,
@@ -85,13 +89,14 @@ const verified: Rule = (domain, now) => ({
   expiresAt: null,
   nextCheckAt: at(now, DOMAIN_TIMING.recheckMs),
 });
-const lapsing: Rule = (domain, now) => ({
-  state: "lapsing",
-  verifiedAt: domain.verifiedAt,
+const lapsing: Rule = (domain, now) => {
   // The grace period runs from the first failure; later failures do not extend it.
-  expiresAt: domain.state === "lapsing" ? domain.expiresAt : at(now, DOMAIN_TIMING.graceMs),
-  nextCheckAt: at(now, DOMAIN_TIMING.lapsingRecheckMs),
-});
+  const expiresAt = domain.state === "lapsing" && domain.expiresAt ? domain.expiresAt : at(now, DOMAIN_TIMING.graceMs);
+  // Back-off: wait as long as the record has been missing, within [lapsingRecheckMs, recheckMs].
+  const missingFor = now.getTime() - (expiresAt.getTime() - DOMAIN_TIMING.graceMs);
+  const wait = Math.min(DOMAIN_TIMING.recheckMs, Math.max(DOMAIN_TIMING.lapsingRecheckMs, missingFor));
+  return { state: "lapsing", verifiedAt: domain.verifiedAt, expiresAt, nextCheckAt: at(now, wait) };
+};
 // The TXT record proves control, but another tenant's claim routes the
 // hostname: keep this claim open long enough for that one to lapse.
 const contested: Rule = (domain, now) => {
