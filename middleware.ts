@@ -1,10 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { allowedOrigin, corsHeaders, frameAncestors, preflightResponse } from "@/lib/tenancy/allowed-origins";
 import { type DirectoryTenant, TenantDirectory } from "@/lib/tenancy/directory";
+import { API_PREFIX, matchApiRoute, routeRefusal } from "@/lib/api/route-table";
+import type { ErrorCode } from "@/lib/http/error-codes";
 import {
   CLIENT_TENANT_SLUG_HEADER,
   REQUEST_ID_HEADER,
-  TENANT_HINT_ID_HEADER,
   TENANT_HINT_SLUG_HEADER,
   TENANT_ID_HEADER,
   TENANT_SLUG_HEADER,
@@ -104,20 +105,23 @@ export async function middleware(request: NextRequest) {
   if (HOST_INDEPENDENT_PATHS.has(path)) return pass(headers, requestId, { page: false });
 
   const api = path.startsWith("/api/");
+  // Unknown API paths and methods get the JSON envelope (not Next's HTML 404
+  // or empty 405), before any directory lookup: a scanner's junk costs nothing.
+  if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
+    const found = matchApiRoute(path, request.method);
+    if (found.kind !== "route") return routeRefusal(found, requestId);
+  }
   const target = parseHost(request.headers.get("host"), rootDomain());
   if (target.kind === "invalid") return hostErrorResponse("tenant_not_found", { api, requestId });
   const requestedSlug = request.headers.get(CLIENT_TENANT_SLUG_HEADER)?.trim().toLowerCase() || null;
 
   if (target.kind === "platform") {
     // Precedence 3: an API client on the platform host may name a tenant. It
-    // is passed on as a hint for the API layer to authorise, never as the
-    // trusted tenant. Pages ignore it.
+    // is passed on unjudged, as a hint the API layer resolves after the
+    // credential (so, without one, the answer is 401 whatever the slug, and
+    // tells nobody which tenants exist or are suspended). Pages ignore it.
     if (api && requestedSlug) {
-      const named = await lookUp(`${requestedSlug}.${rootDomain()}`, request, requestId);
-      if (named instanceof Response) return named;
-      if (!named || named.status === "SUSPENDED") return refusal(named, { api, requestId });
-      headers.set(TENANT_HINT_ID_HEADER, named.id);
-      headers.set(TENANT_HINT_SLUG_HEADER, named.slug);
+      headers.set(TENANT_HINT_SLUG_HEADER, requestedSlug.slice(0, 100));
       return pass(headers, requestId, { page: false });
     }
     return pass(headers, requestId, { page: !api });
@@ -158,7 +162,13 @@ async function lookUp(host: string, request: NextRequest, requestId: string): Pr
   } catch (error) {
     console.error(`[middleware] tenant resolution failed for request ${requestId}:`, error);
     return Response.json(
-      { error: { code: "service_unavailable", message: "The tenant directory is unavailable; try again shortly.", requestId } },
+      {
+        error: {
+          code: "service_unavailable" satisfies ErrorCode,
+          message: "The tenant directory is unavailable; try again shortly.",
+          requestId,
+        },
+      },
       { status: 503, headers: { "Retry-After": "5", "X-Request-Id": requestId } },
     );
   }

@@ -17,6 +17,16 @@ test.describe("REST API v1", () => {
     expect(Object.keys(doc.paths)).toContain("/tenants/current/info");
   });
 
+  test("every answer under /api/v1 is JSON: an unknown path is a 404 envelope, a wrong method a 405 with Allow", async () => {
+    const nowhere = await rawGet(host("acme"), "/api/v1/no/such/route", bearer(E2E_KEYS.acme));
+    expect(nowhere.status).toBe(404);
+    expect(JSON.parse(nowhere.body)).toMatchObject({ error: { code: "not_found", requestId: nowhere.headers["x-request-id"] } });
+    const put = await rawRequest("PUT", host("acme"), "/api/v1/content", bearer(E2E_KEYS.acme), "{}");
+    expect(put.status).toBe(405);
+    expect(put.headers["allow"]).toBe("GET, POST, HEAD");
+    expect(JSON.parse(put.body)).toMatchObject({ error: { code: "method_not_allowed" } });
+  });
+
   test("a tenant key on its own host gets its tenant, with request id and rate-limit headers", async () => {
     const res = await rawGet(host("acme"), "/api/v1/tenants/current/info", bearer(E2E_KEYS.acme));
     expect(res.status).toBe(200);

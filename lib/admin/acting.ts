@@ -28,7 +28,7 @@ export async function issueActingTicket(tenantId: string, userId: string, actor:
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
     if (!tenant) throw notFound("The tenant");
     if (tenant.status !== "ACTIVE") {
-      throw new ApiError("tenant_suspended", 409, "A suspended tenant's portal cannot be opened. Activate it first.");
+      throw new ApiError("tenant_suspended", 403, "A suspended tenant's portal cannot be opened. Activate it first.");
     }
     await tx.actingTicket.create({
       data: { tenantId, userId, tokenHash: hashOf(secret), expiresAt: new Date(Date.now() + TICKET_TTL_MS) },

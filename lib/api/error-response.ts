@@ -1,9 +1,9 @@
 import "server-only";
 import { ZodError } from "zod";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, type ErrorCode } from "@/lib/http/errors";
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown; requestId: string } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown; requestId: string } };
 
 /** Field paths and messages a client can map onto its form. */
 export function zodDetails(error: ZodError): { path: (string | number)[]; message: string }[] {
@@ -40,7 +40,13 @@ export function toErrorResponse(
   error: unknown,
   requestId: string,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
-  const envelope = (status: number, code: string, message: string, details?: unknown, headers: Record<string, string> = {}) => ({
+  const envelope = (
+    status: number,
+    code: ErrorCode,
+    message: string,
+    details?: unknown,
+    headers: Record<string, string> = {},
+  ) => ({
     status,
     body: { error: { code, message, ...(details === undefined ? {} : { details }), requestId } },
     headers,

@@ -6,7 +6,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { ipAllowed } from "@/lib/config/ip-allowlist";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
-import { forbidden, unauthenticated } from "@/lib/http/errors";
+import { type ErrorCode, forbidden, unauthenticated } from "@/lib/http/errors";
 import { hitRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 import { REQUEST_ID_HEADER } from "@/lib/tenancy/headers";
 import type { TenantSnapshot } from "@/lib/tenants/status";
@@ -164,7 +164,7 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
   return Object.assign(route, { options });
 }
 
-function envelope(code: string, message: string, requestId: string) {
+function envelope(code: ErrorCode, message: string, requestId: string) {
   return { error: { code, message, requestId } };
 }
 

@@ -1,17 +1,62 @@
 import { z } from "zod";
+import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from "@/lib/http/error-codes";
 import { ALL_ROUTES } from "./routes";
 import type { RouteSpec } from "./spec";
 
-const COMMON_ERRORS: Record<number, string> = {
-  400: "Malformed request (`invalid_json`, `tenant_required`)",
-  401: "Missing or bad credentials (`unauthenticated`, `invalid_api_key` for an unknown, revoked or expired key alike)",
-  403: "Refused (`insufficient_permissions`, `tenant_mismatch`, `tenant_suspended`, `feature_disabled`, `plan_required`, `ip_not_allowed`, `limit_exceeded`, `cross_origin`)",
-  404: "`not_found`: absent, or another tenant's",
-  413: "`payload_too_large`: body over 1 MB",
-  415: "`unsupported_media_type`: body not JSON",
-  422: "`validation_failed`: `details` lists each field path and message",
-  429: "`rate_limited`: see Retry-After",
-};
+/**
+ * The errors a route can answer with: those of its kind (credentials,
+ * tenant, body) and the ones it declares (`errors`), grouped by status, each
+ * with the catalogue's description (lib/http/error-codes.ts).
+ */
+// The middleware answers the first four for any path on a tenant's host (decision 19).
+const EVERY_ROUTE: readonly ErrorCode[] = [
+  "tenant_not_found",
+  "tenant_suspended",
+  "tenant_mismatch",
+  "service_unavailable",
+  "validation_failed",
+  "internal_error",
+];
+const CREDENTIALED: readonly ErrorCode[] = ["unauthenticated", "invalid_api_key", "insufficient_permissions"];
+const ON_A_TENANT: readonly ErrorCode[] = [
+  "tenant_required",
+  "tenant_not_found",
+  "tenant_mismatch",
+  "tenant_suspended",
+  "ip_not_allowed",
+  "not_found",
+  "rate_limited",
+];
+const WITH_A_BODY: readonly ErrorCode[] = ["invalid_json", "payload_too_large", "unsupported_media_type"];
+
+export function documentedErrors(route: RouteSpec): ErrorCode[] {
+  const codes = new Set<ErrorCode>(EVERY_ROUTE);
+  const add = (list: readonly ErrorCode[]) => list.forEach((code) => codes.add(code));
+  if (route.access !== "public") add(CREDENTIALED);
+  if (route.access === "tenant") add(ON_A_TENANT);
+  if (route.path.includes("{")) codes.add("not_found");
+  if (route.body) add(WITH_A_BODY);
+  if (route.access !== "public" && route.method !== "GET") codes.add("cross_origin");
+  add(route.errors ?? []);
+  return ERROR_CODE_LIST.filter((code) => codes.has(code));
+}
+
+function errorResponses(route: RouteSpec): Record<string, unknown> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of documentedErrors(route)) {
+    const status = ERROR_CODES[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      status,
+      {
+        description: codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].description}`).join(" "),
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    ]),
+  );
+}
 
 const errorEnvelope = {
   type: "object",
@@ -21,7 +66,7 @@ const errorEnvelope = {
       type: "object",
       required: ["code", "message", "requestId"],
       properties: {
-        code: { type: "string" },
+        code: { type: "string", enum: ERROR_CODE_LIST, description: "A stable code; docs/api.md lists them all" },
         message: { type: "string" },
         details: {},
         requestId: { type: "string" },
@@ -68,24 +113,7 @@ function operation(route: RouteSpec) {
         : {}),
     },
   };
-  const statuses =
-    route.access === "public"
-      ? [400, 404, 422]
-      : route.body
-        ? Object.keys(COMMON_ERRORS).map(Number)
-        : [400, 401, 403, 404, 422, 429];
-  for (const status of statuses) {
-    responses[status] = {
-      description: COMMON_ERRORS[status],
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-    };
-  }
-  if (route.errors?.includes("conflict")) {
-    responses[409] = {
-      description: "`conflict`",
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-    };
-  }
+  Object.assign(responses, errorResponses(route));
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: route.summary,

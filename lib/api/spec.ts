@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import type { ErrorCode } from "@/lib/http/error-codes";
 import type { Access } from "./handler";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -26,7 +27,7 @@ export type RouteSpec<
   /** The success status and the shape of its JSON (omit for 204). */
   success: { status: 200 | 201 | 204; schema?: z.ZodType; description: string };
   /** Error codes this route can answer with beyond the ones every route has. */
-  errors?: readonly string[];
+  errors?: readonly ErrorCode[];
 };
 
 export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(

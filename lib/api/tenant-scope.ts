@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ApiError, forbidden, notFound } from "@/lib/http/errors";
-import { TENANT_HINT_ID_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
+import { TENANT_HINT_SLUG_HEADER, TENANT_ID_HEADER } from "@/lib/tenancy/headers";
+import { tenantIdForSlug } from "@/lib/tenancy/slug-hint";
 import { getEnv } from "@/lib/env";
 import { servesHost } from "@/lib/tenancy/serves-host";
 import { getTenantSnapshot, type TenantSnapshot } from "@/lib/tenants/status";
@@ -23,13 +24,18 @@ export type TenantScopeOptions = {
 export async function resolveTenantScope(request: NextRequest, params: Record<string, string>, options: TenantScopeOptions) {
   // Both headers are set only by the middleware; client-sent copies are stripped.
   const hostTenantId = request.headers.get(TENANT_ID_HEADER);
-  const hintTenantId = request.headers.get(TENANT_HINT_ID_HEADER);
-  const named = hostTenantId ?? hintTenantId;
+  // X-Tenant-Slug on the platform host, passed on unjudged: resolved only once a credential is known.
+  const hintSlug = request.headers.get(TENANT_HINT_SLUG_HEADER);
   const pathValue = options.tenantParam ? params[options.tenantParam] : undefined;
   if (pathValue !== undefined && pathValue !== "current" && !isUuid(pathValue)) throw notFound("The tenant");
   const pathId = pathValue === undefined || pathValue === "current" ? null : pathValue.toLowerCase();
 
   async function tenantFor(principal: Principal): Promise<TenantSnapshot> {
+    let named = hostTenantId;
+    if (!named && hintSlug) {
+      named = await tenantIdForSlug(hintSlug);
+      if (!named) throw new ApiError("tenant_not_found", 404, "X-Tenant-Slug names no tenant.");
+    }
     let tenantId: string | null;
     if (principal.kind === "tenant_key" || (principal.kind === "session" && principal.user.tenantId)) {
       const own = principal.kind === "tenant_key" ? principal.key.tenantId : principal.user.tenantId!;

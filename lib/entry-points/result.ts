@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, type ErrorCode } from "@/lib/http/errors";
 
 /**
  * What every Server Action answers, success or refusal. On a refusal the form
@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/http/errors";
 export type ActionResult<T = undefined> = {
   ok: boolean;
   message: string;
-  code?: string;
+  code?: ErrorCode;
   fieldErrors?: Record<string, string>;
   values?: Record<string, EchoedValue>;
   data?: T;

@@ -5,11 +5,11 @@
 export const TENANT_ID_HEADER = "x-tenant-id";
 export const TENANT_SLUG_HEADER = "x-tenant-slug";
 /**
- * The tenant an API client named with `X-Tenant-Slug` on the platform host.
- * Only a hint: the API layer must check the credential may act for it (a key
- * of that tenant, a platform key, a member's or super-admin's session).
+ * The slug an API client sent as `X-Tenant-Slug` on the platform host, as
+ * sent. Only a hint: the API layer resolves it after authenticating and
+ * checks the credential may act for it (a key of that tenant, a platform
+ * key, a member's or super-admin's session).
  */
-export const TENANT_HINT_ID_HEADER = "x-livery-tenant-hint-id";
 export const TENANT_HINT_SLUG_HEADER = "x-livery-tenant-hint-slug";
 export const REQUEST_ID_HEADER = "x-request-id";
 

@@ -2,9 +2,9 @@
 // the app: unknown hosts (404) and suspended tenants (403). Browsers get a
 // small static page in the platform's look; API clients get the JSON envelope.
 
-export type HostErrorCode = "tenant_not_found" | "tenant_suspended" | "tenant_mismatch";
+import { ERROR_CODES } from "@/lib/http/error-codes";
 
-const STATUS: Record<HostErrorCode, number> = { tenant_not_found: 404, tenant_suspended: 403, tenant_mismatch: 403 };
+export type HostErrorCode = "tenant_not_found" | "tenant_suspended" | "tenant_mismatch";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -49,11 +49,11 @@ export function hostErrorResponse(
   if (options.api) {
     return Response.json(
       { error: { code, message: message.api, requestId: options.requestId } },
-      { status: STATUS[code], headers },
+      { status: ERROR_CODES[code].status, headers },
     );
   }
   return new Response(page(message.title, message.heading, message.text), {
-    status: STATUS[code],
+    status: ERROR_CODES[code].status,
     headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
   });
 }

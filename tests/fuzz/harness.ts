@@ -10,6 +10,7 @@ import { startDnsServer } from "../helpers/dns-server";
 import { setupTestDatabase } from "../helpers/setup-test-database";
 import { minimalBody } from "../isolation/bodies";
 import { paramSlots } from "../isolation/matrix";
+import { contractProblem } from "../helpers/contract";
 import { installPipeline, sendAndRead } from "../isolation/pipeline";
 import { type LoadedRoute, MUTATING } from "../isolation/routes";
 import { databaseFingerprint } from "../isolation/snapshot";
@@ -183,6 +184,9 @@ export function fuzzHarness(label: string) {
     // The platform's own routes may show any tenant; every other answer is the own tenant's business only.
     const leaked = route.spec.access === "platform" ? [] : world.other.tokens.filter((token) => res.text.includes(token));
     if (leaked.length > 0) fail(`the response shows the other tenant's ${leaked.join(", ")}`);
+    // Whatever the input, the answer is one the route's OpenAPI operation documents.
+    const contract = contractProblem(route.spec, res.status, res.json);
+    if (contract) fail(contract);
     assertPrototypeClean();
   }
 

@@ -1,10 +1,12 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import type { RouteSpec } from "@/lib/api/spec";
 import { generateApiKeySecret, displayPrefix, hashApiKey } from "@/lib/api-keys/keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { withPlatform } from "@/lib/db/platform";
 import { getEnv } from "@/lib/env";
-import { TENANT_HINT_ID_HEADER, TENANT_HINT_SLUG_HEADER, TENANT_ID_HEADER, TENANT_SLUG_HEADER } from "@/lib/tenancy/headers";
+import { TENANT_HINT_SLUG_HEADER, TENANT_ID_HEADER, TENANT_SLUG_HEADER } from "@/lib/tenancy/headers";
+import { contractProblem } from "./contract";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -12,7 +14,7 @@ export type CallOptions = {
   /** The tenant the middleware resolved from the host, if any (otherwise the platform host). */
   host?: { id: string; slug: string };
   /** What the middleware passes on for `X-Tenant-Slug` on the platform host. */
-  hint?: { id: string; slug: string };
+  hint?: { slug: string };
   key?: string;
   cookie?: string;
   params?: Record<string, string>;
@@ -40,7 +42,6 @@ export async function call(handler: Handler, method: string, path: string, optio
     headers.set(TENANT_SLUG_HEADER, options.host.slug);
   }
   if (options.hint) {
-    headers.set(TENANT_HINT_ID_HEADER, options.hint.id);
     headers.set(TENANT_HINT_SLUG_HEADER, options.hint.slug);
   }
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
@@ -53,7 +54,12 @@ export async function call(handler: Handler, method: string, path: string, optio
   const request = new NextRequest(url, { method, headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const result = { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  // Route handlers carry their spec (lib/api/handler.ts): every answer is held to the route's contract.
+  const spec = (handler as Handler & { options?: Partial<RouteSpec> }).options;
+  const problem = spec?.path && spec.method ? contractProblem(spec as RouteSpec, result.status, result.body) : null;
+  if (problem) throw new Error(problem);
+  return result;
 }
 
 /** A tenant API key straight in the database; returns its secret. */

@@ -88,7 +88,7 @@ describe("tickets", () => {
     const before = await withPlatform((tx) => tx.actingTicket.count());
     await expect(issueActingTicket(halted.id, root.id, actor())).rejects.toMatchObject({
       code: "tenant_suspended",
-      status: 409,
+      status: 403,
     } satisfies Partial<ApiError>);
     expect(await withPlatform((tx) => tx.actingTicket.count())).toBe(before);
   });

@@ -81,6 +81,29 @@ describe("credentials", () => {
     expect(JSON.stringify([onHost.body, hinted.body])).not.toContain("Globex");
   });
 
+  it("without a credential, X-Tenant-Slug tells nothing: 401 for a tenant that exists, one suspended and none", async () => {
+    await withPlatform((tx) =>
+      tx.tenant.update({ where: { id: globex.id }, data: { status: "SUSPENDED", suspendedAt: new Date() } }),
+    );
+    await announceTenantChange(globex.id);
+    try {
+      for (const slug of ["acme", "globex", "nobody-here", "NOT A SLUG"]) {
+        const res = await call(info, "GET", "/tenants/current/info", { hint: { slug } });
+        expect(res, slug).toMatchObject({ status: 401, body: { error: { code: "unauthenticated" } } });
+      }
+    } finally {
+      await withPlatform((tx) => tx.tenant.update({ where: { id: globex.id }, data: { status: "ACTIVE", suspendedAt: null } }));
+      await announceTenantChange(globex.id);
+    }
+  });
+
+  it("a platform key naming a slug no tenant has gets tenant_not_found", async () => {
+    for (const slug of ["nobody-here", "NOT A SLUG"]) {
+      const res = await call(info, "GET", "/tenants/current/info", { key: platformKey, hint: { slug } });
+      expect(res, slug).toMatchObject({ status: 404, body: { error: { code: "tenant_not_found" } } });
+    }
+  });
+
   it("a platform key needs the tenant named, and gets it from the host or the header", async () => {
     const unnamed = await call(info, "GET", "/tenants/current/info", { key: platformKey });
     expect(unnamed).toMatchObject({ status: 400, body: { error: { code: "tenant_required" } } });

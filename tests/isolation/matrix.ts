@@ -2,6 +2,7 @@ import type { RouteSpec } from "@/lib/api/spec";
 import { getEnv } from "@/lib/env";
 import { minimalBody } from "./bodies";
 import { type Case, CREDENTIALS, type Expectation, HINTS, type ParamKind, type ParamValue, type TenantRef } from "./oracle";
+import { contractProblem } from "../helpers/contract";
 import { sendAndRead } from "./pipeline";
 import { type LoadedRoute, MUTATING } from "./routes";
 import { freshRows, type World } from "./world";
@@ -144,6 +145,8 @@ export async function runCase(world: World, route: LoadedRoute, c: Case, expecte
   if (res.status >= 400 && (!error?.requestId || error.requestId !== res.headers.get("x-request-id"))) {
     problems.push("error without the envelope's requestId matching X-Request-Id");
   }
+  const contract = contractProblem(c.route, res.status, res.json);
+  if (contract) problems.push(contract);
   for (const ref of ["own", "other"] as TenantRef[]) {
     if (expected.entitled.includes(ref)) continue;
     const leaked = world[ref].tokens.filter((token) => res.text.includes(token));
