@@ -1,6 +1,5 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { ipAllowed } from "@/lib/config/ip-allowlist";
@@ -14,7 +13,10 @@ import { recordApiCall } from "@/lib/usage/meter";
 import { queryObject, readJsonBody } from "./body";
 import { toErrorResponse } from "./error-response";
 import { actorOf, authenticate, isPlatformPrincipal, type Principal } from "./principal";
-import { resolveTenantScope, type TenantScopeOptions } from "./tenant-scope";
+import { type Answer, type ApiOptions, type Context, Reply } from "./context";
+import { resolveTenantScope } from "./tenant-scope";
+
+export { type Answer, type ApiOptions, type Context, created, noContent, Reply, type RouteOptions, type Wire } from "./context";
 
 /**
  * Who may call a route:
@@ -25,40 +27,6 @@ import { resolveTenantScope, type TenantScopeOptions } from "./tenant-scope";
  */
 export type Access = "tenant" | "platform" | "authenticated" | "public";
 
-type Schema = z.ZodType;
-
-export type RouteOptions<B extends Schema | undefined, Q extends Schema | undefined> = {
-  access: Access;
-  permission?: Permission;
-  body?: B;
-  query?: Q;
-} & TenantScopeOptions;
-// A RouteSpec (lib/api/spec.ts) is a RouteOptions with its documentation.
-
-export type Context<B, Q> = {
-  request: NextRequest;
-  requestId: string;
-  params: Record<string, string>;
-  body: B;
-  query: Q;
-  principal: Principal | null;
-  actor: Actor;
-  /** The tenant the request acts on; set for `access: "tenant"`. */
-  tenant: TenantSnapshot;
-};
-
-/** A handler's answer: the JSON to send and, when not 200, the status. */
-export class Reply {
-  constructor(
-    readonly data: unknown,
-    readonly status = 200,
-    readonly headers: Record<string, string> = {},
-  ) {}
-}
-export const created = (data: unknown) => new Reply(data, 201);
-export const noContent = () => new Reply(null, 204);
-
-type Infer<S> = S extends Schema ? z.output<S> : undefined;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -70,9 +38,9 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * the handler → usage metering → the error envelope. Handlers hold only their
  * own logic; anything they throw is mapped by toErrorResponse.
  */
-export function api<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-  options: RouteOptions<B, Q>,
-  handler: (context: Context<Infer<B>, Infer<Q>>) => Promise<Reply | unknown>,
+export function api<const Spec extends ApiOptions>(
+  options: Spec,
+  handler: (context: Context<Spec>) => Promise<Answer<Spec>> | Answer<Spec>,
 ) {
   const route = async (request: NextRequest, routeContext?: RouteContext): Promise<Response> => {
     const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
@@ -101,7 +69,7 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
         throw unauthenticated("unauthenticated", "Authenticate with `Authorization: Bearer <key>` or sign in.");
       }
       const actor: Actor = principal ? actorOf(principal, ip, userAgent) : { type: "SYSTEM", ip, userAgent };
-      let tenant = undefined as unknown as TenantSnapshot;
+      let tenant: TenantSnapshot | undefined;
 
       if (options.access === "platform" && principal && !isPlatformPrincipal(principal)) {
         throw forbidden("insufficient_permissions", "This route is for the platform's operators only.");
@@ -144,16 +112,11 @@ export function api<B extends Schema | undefined = undefined, Q extends Schema |
       }
       const query = options.query ? options.query.parse(queryObject(request.nextUrl.searchParams)) : undefined;
 
-      const result = await handler({
-        request,
-        requestId,
-        params,
-        body: body as Infer<B>,
-        query: query as Infer<Q>,
-        principal,
-        actor,
-        tenant,
-      });
+      // The checks above are what make this context true to its type: a
+      // principal on every non-public route, a tenant on every tenant route,
+      // a body and query that passed their schemas, the template's params.
+      const context = { request, requestId, params, body, query, principal, actor, tenant } as unknown as Context<Spec>;
+      const result = await handler(context);
       return result instanceof Reply ? finish(result.status, result.data, result.headers) : finish(200, result);
     } catch (error) {
       const mapped = toErrorResponse(error, requestId);

@@ -4,11 +4,13 @@ import { withTenant } from "@/lib/db/tenant";
 import { afterCursor, escapeLike, NEWEST_FIRST, type Page, toPage } from "@/lib/api/pagination";
 import type { AuditLogQuery } from "./schemas";
 
-export type AuditEntryView = Omit<AuditLog, "tenantId">;
+export type AuditEntryView = Omit<AuditLog, "tenantId" | "metadata"> & { metadata: Prisma.JsonObject };
 
 function toView(entry: AuditLog): AuditEntryView {
   const { id, action, actorType, actorId, actorLabel, targetType, targetId, ip, userAgent, metadata, createdAt } = entry;
-  return { id, action, actorType, actorId, actorLabel, targetType, targetId, ip, userAgent, metadata, createdAt };
+  // recordAudit writes an object (default {}); the column's type admits any JSON, the API promises an object.
+  const object = metadata !== null && typeof metadata === "object" && !Array.isArray(metadata) ? metadata : {};
+  return { id, action, actorType, actorId, actorLabel, targetType, targetId, ip, userAgent, metadata: object, createdAt };
 }
 
 /**

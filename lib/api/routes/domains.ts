@@ -133,8 +133,7 @@ export const domainsRoutes = {
  */
 
 /** The `{domainId}` path parameter; one that is not a UUID names no domain (and must not reach a uuid column). */
-export function domainIdOf(params: Record<string, string>): string {
-  const id = params.domainId ?? "";
-  if (!isUuid(id)) throw notFound("The domain");
-  return id;
+export function domainIdOf(params: { domainId: string }): string {
+  if (!isUuid(params.domainId)) throw notFound("The domain");
+  return params.domainId;
 }

@@ -6,5 +6,5 @@ import { getTenantConfig, updateTenantConfig } from "@/lib/config/service";
 export const GET = api(configRoutes.getConfig, ({ tenant }) => getTenantConfig(tenant.id));
 
 export const PATCH = api(configRoutes.updateConfig, ({ tenant, body, actor, principal }) =>
-  updateTenantConfig(tenant.id, body, actor, { mayChangeLimits: principal !== null && isPlatformPrincipal(principal) }),
+  updateTenantConfig(tenant.id, body, actor, { mayChangeLimits: isPlatformPrincipal(principal) }),
 );

@@ -3,5 +3,5 @@ import { api, created } from "@/lib/api/handler";
 import { apiKeysRoutes } from "@/lib/api/routes/api-keys";
 
 export const POST = api(apiKeysRoutes.rotateApiKey, async ({ tenant, params, body, principal, actor }) =>
-  created(await rotateApiKey(tenant.id, params.keyId!, body, keyGrantorFor(principal!, actor, tenant.id))),
+  created(await rotateApiKey(tenant.id, params.keyId, body, keyGrantorFor(principal, actor, tenant.id))),
 );
