@@ -105,13 +105,12 @@ function parameters(route: RouteSpec) {
 }
 
 function operation(route: RouteSpec) {
+  const content = route.success.schema
+    ? { content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } } }
+    : {};
   const responses: Record<string, unknown> = {
-    [route.success.status]: {
-      description: route.success.description,
-      ...(route.success.schema
-        ? { content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } } }
-        : {}),
-    },
+    [route.success.status]: { description: route.success.description, ...content },
+    ...(route.success.also ? { [route.success.also.status]: { description: route.success.also.description, ...content } } : {}),
   };
   Object.assign(responses, errorResponses(route));
   return {
@@ -123,7 +122,13 @@ function operation(route: RouteSpec) {
     "x-access": route.access,
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
+      ? {
+          requestBody: {
+            // An absent body reads as {}: a body whose fields all have defaults or are optional may be left out.
+            required: !route.body.safeParse({}).success,
+            content: { "application/json": { schema: jsonSchema(route.body, "input") } },
+          },
+        }
       : {}),
     responses,
   };

@@ -31,8 +31,12 @@ export type RouteSpec<
   tenantParam?: string;
   body?: B;
   query?: Q;
-  /** The success status and the shape of its JSON (omit for 204). */
-  success: { status: St; schema?: S; description: string };
+  /**
+   * The success status and the shape of its JSON (omit for 204); `also`, a
+   * second success status with the same shape (200 for an idempotent replay
+   * of a 201).
+   */
+  success: { status: St; schema?: S; description: string; also?: { status: 200; description: string } };
   /** Error codes this route can answer with beyond the ones every route of its kind has (lib/api/openapi.ts). */
   errors?: readonly ErrorCode[];
 };

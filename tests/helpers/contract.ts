@@ -25,7 +25,8 @@ export function contractProblem(
   body: unknown,
 ): string | null {
   if (status >= 400) return errorContractProblem(spec, status, body);
-  if (!spec.success.schema || status !== spec.success.status) return null;
+  const successStatuses: number[] = [spec.success.status, ...(spec.success.also ? [spec.success.also.status] : [])];
+  if (!spec.success.schema || !successStatuses.includes(status)) return null;
   const parsed = strictDeep(spec.success.schema).safeParse(body);
   return parsed.success
     ? null

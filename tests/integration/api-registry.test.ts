@@ -3,6 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { ERROR_CODE_LIST } from "@/lib/http/error-codes";
 import { ALL_ROUTES } from "@/lib/api/routes";
 
 const V1 = path.join(import.meta.dirname, "../../app/api/v1");
@@ -67,6 +68,20 @@ describe("OpenAPI document", () => {
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       expect(Object.keys(operation!.responses)).toContain(String(route.success.status));
     }
+  });
+
+  it("says what the server does: a replayed usage event is 200, a rotation's body may be left out, a creation's not", () => {
+    type Operation = { responses: Record<string, unknown>; requestBody?: { required: boolean } };
+    const operation = (path: string, method: string) => (doc.paths[path] as Record<string, Operation>)[method]!;
+    expect(Object.keys(operation("/tenants/{id}/usage/events", "post").responses)).toEqual(
+      expect.arrayContaining(["200", "201"]),
+    );
+    expect(operation("/tenants/{id}/api-keys/{keyId}/rotate", "post").requestBody?.required).toBe(false);
+    expect(operation("/tenants/{id}/api-keys", "post").requestBody?.required).toBe(true);
+    // The Error schema's code enum is the catalogue (lib/http/error-codes.ts).
+    const errorSchema = (doc.components.schemas.Error as { properties: { error: { properties: { code: { enum: string[] } } } } })
+      .properties.error.properties.code.enum;
+    expect(errorSchema).toEqual(ERROR_CODE_LIST);
   });
 
   it("has unique operation ids and declares every path parameter", () => {

@@ -55,7 +55,8 @@ export const usageRoutes = {
     success: {
       status: 201,
       schema: usageEventJsonSchema,
-      description: "The event as recorded (200 with the first recording when eventId was already used)",
+      description: "The event, recorded now",
+      also: { status: 200, description: "The first recording: this eventId was already recorded with the same values" },
     },
     errors: ["conflict"],
   }),
