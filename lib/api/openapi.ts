@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from "@/lib/http/error-codes";
+import { openApiHeaders } from "./response-headers";
 import { ALL_ROUTES } from "./routes";
 import type { RouteSpec } from "./spec";
 
@@ -52,6 +53,7 @@ function errorResponses(route: RouteSpec): Record<string, unknown> {
       status,
       {
         description: codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].description}`).join(" "),
+        headers: openApiHeaders(route, status),
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
       },
     ]),
@@ -101,16 +103,50 @@ function parameters(route: RouteSpec) {
         schema,
       }))
     : [];
-  return [...path, ...query];
+  // How a platform key or a super-admin names the tenant on the platform host (docs/api.md, "Which tenant").
+  const tenantHeader =
+    route.access === "tenant"
+      ? [
+          {
+            name: "X-Tenant-Slug",
+            in: "header",
+            required: false,
+            description:
+              "The tenant to act on, by slug, on the platform host: for platform keys and super-admins. On a tenant's " +
+              "host it must name that tenant; a tenant key may only name its own.",
+            schema: { type: "string", maxLength: 63 },
+          },
+        ]
+      : [];
+  return [...path, ...query, ...tenantHeader];
 }
+
+/** The tags, declared with what each groups, in the order a reader meets them. */
+const TAGS: { name: string; description: string }[] = [
+  { name: "Meta", description: "The document itself and the calling tenant's own summary" },
+  { name: "Tenants", description: "Create, read, change, suspend and delete tenants (the platform's operators)" },
+  { name: "Config", description: "A tenant's branding, features, limits, security and payment settings" },
+  { name: "API keys", description: "A tenant's API keys: scopes, expiry, rotation with a grace period, revocation" },
+  { name: "Content", description: "A tenant's content items" },
+  { name: "Usage", description: "Usage figures, externally measured events and limits in use" },
+  { name: "Domains", description: "Custom domains: claim, verify by DNS, remove; their DNS and TLS status" },
+  { name: "Audit", description: "The tenant's audit log" },
+];
 
 function operation(route: RouteSpec) {
   const content = route.success.schema
     ? { content: { "application/json": { schema: jsonSchema(route.success.schema, "output") } } }
     : {};
+  const success = (status: number, description: string) => ({
+    description,
+    headers: openApiHeaders(route, status),
+    ...content,
+  });
   const responses: Record<string, unknown> = {
-    [route.success.status]: { description: route.success.description, ...content },
-    ...(route.success.also ? { [route.success.also.status]: { description: route.success.also.description, ...content } } : {}),
+    [route.success.status]: success(route.success.status, route.success.description),
+    ...(route.success.also
+      ? { [route.success.also.status]: success(route.success.also.status, route.success.also.description) }
+      : {}),
   };
   Object.assign(responses, errorResponses(route));
   return {
@@ -147,6 +183,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
         "Multi-tenant administration API. Every error is `{error: {code, message, details?, requestId}}`; every response carries X-Request-Id; tenant requests carry RateLimit-* headers.",
     },
     servers: [{ url: serverUrl }],
+    tags: TAGS,
     security: [{ bearer: [] }, { session: [] }],
     components: {
       securitySchemes: {

@@ -185,7 +185,11 @@ export function fuzzHarness(label: string) {
     const leaked = route.spec.access === "platform" ? [] : world.other.tokens.filter((token) => res.text.includes(token));
     if (leaked.length > 0) fail(`the response shows the other tenant's ${leaked.join(", ")}`);
     // Whatever the input, the answer is one the route's OpenAPI operation documents.
-    const contract = contractProblem(route.spec, res.status, res.json);
+    const contract = contractProblem(
+      route.spec,
+      { status: res.status, body: res.json, headers: res.headers },
+      { rateLimited: !valid.headers.authorization?.includes("lvp_") },
+    );
     if (contract) fail(contract);
     assertPrototypeClean();
   }

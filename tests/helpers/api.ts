@@ -57,7 +57,9 @@ export async function call(handler: Handler, method: string, path: string, optio
   const result = { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
   // Route handlers carry their spec (lib/api/handler.ts): every answer is held to the route's contract.
   const spec = (handler as Handler & { options?: Partial<RouteSpec> }).options;
-  const problem = spec?.path && spec.method ? contractProblem(spec as RouteSpec, result.status, result.body) : null;
+  // Tenant keys and sessions are rate limited, platform keys are not (lib/api/handler.ts).
+  const rateLimited = options.key ? !options.key.startsWith("lvp_") : options.cookie !== undefined;
+  const problem = spec?.path && spec.method ? contractProblem(spec as RouteSpec, result, { rateLimited }) : null;
   if (problem) throw new Error(problem);
   return result;
 }

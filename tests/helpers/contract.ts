@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentedErrors } from "@/lib/api/openapi";
+import { declaredHeaders } from "@/lib/api/response-headers";
 import type { RouteSpec } from "@/lib/api/spec";
 import { ERROR_CODE_LIST, ERROR_CODES } from "@/lib/http/error-codes";
 import { strictDeep } from "./strict-schema";
@@ -17,20 +18,29 @@ const errorEnvelope = z.strictObject({
  * What is wrong with a REST route's answer, or null. A success with the
  * route's declared status must match its success schema made strict at every
  * depth (strict-schema.ts): a field the schema does not declare is drift. An
- * error is checked by errorContractProblem.
+ * error is checked by errorContractProblem. Every header the document
+ * declares for the answer (lib/api/response-headers.ts) must be there; the
+ * rate-limit headers only when the caller says the credential is rate limited
+ * (`rateLimited`: a tenant key or a session, not a platform key).
  */
 export function contractProblem(
-  spec: Pick<RouteSpec, "method" | "path" | "success">,
-  status: number,
-  body: unknown,
+  spec: Pick<RouteSpec, "method" | "path" | "success" | "access">,
+  answer: { status: number; body: unknown; headers?: Headers },
+  options: { rateLimited?: boolean } = {},
 ): string | null {
+  const { status, body } = answer;
+  const where = `${spec.method} ${spec.path} answered ${status}`;
+  if (answer.headers) {
+    for (const header of declaredHeaders(spec, status)) {
+      const wanted = header.always || (options.rateLimited === true && status < 300);
+      if (wanted && !answer.headers.has(header.name)) return `${where} without the ${header.name} header its document declares`;
+    }
+  }
   if (status >= 400) return errorContractProblem(spec, status, body);
   const successStatuses: number[] = [spec.success.status, ...(spec.success.also ? [spec.success.also.status] : [])];
   if (!spec.success.schema || !successStatuses.includes(status)) return null;
   const parsed = strictDeep(spec.success.schema).safeParse(body);
-  return parsed.success
-    ? null
-    : `${spec.method} ${spec.path} answered ${status} outside its schema: ${z.prettifyError(parsed.error)}`;
+  return parsed.success ? null : `${where} outside its schema: ${z.prettifyError(parsed.error)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRoute } from "@/lib/api/spec";
+import { defineRoute, type RouteSpec } from "@/lib/api/spec";
 import { call } from "../helpers/api";
 
 // The API test helper holds every answer to the route's contract (issue 14):
@@ -21,17 +21,40 @@ const spec = defineRoute({
   },
 });
 
-/** A route handler carrying `spec`, as api() makes them, that answers `status` and `body`. */
-function answering(status: number, body: unknown) {
+/** A route handler carrying `spec` (or `route`), as api() makes them, that answers `status` and `body`. */
+function answering(status: number, body: unknown, options: { route?: RouteSpec; headers?: Record<string, string> } = {}) {
   const handler = async (request: NextRequest) =>
-    Response.json(body, { status, headers: { "x-request-id": request.headers.get("x-request-id") ?? "" } });
-  return Object.assign(handler, { options: spec });
+    Response.json(body, {
+      status,
+      headers: options.headers ?? { "x-request-id": request.headers.get("x-request-id") ?? "" },
+    });
+  return Object.assign(handler, { options: options.route ?? spec });
 }
 
 const good = { id: "1", owner: { name: "a" }, tags: [{ k: "x" }] };
 const requestId = "r-1";
 
+const tenantSpec = { ...spec, access: "tenant", tenantParam: "id", path: "/tenants/{id}/things" } as RouteSpec;
+
 describe("the API test helper's contract check", () => {
+  it("refuses an answer without a header the document declares", async () => {
+    await expect(call(answering(200, good, { headers: {} }), "GET", "/things/1")).rejects.toThrow(
+      /without the X-Request-Id header/,
+    );
+    const limited = { "x-request-id": "r", "ratelimit-limit": "60", "ratelimit-remaining": "59", "ratelimit-reset": "60" };
+    const tenantKey = "lv_" + "a".repeat(40);
+    // A tenant key is rate limited: its answers must carry RateLimit-*; a platform key's need not.
+    expect(
+      (await call(answering(200, good, { route: tenantSpec, headers: limited }), "GET", "/x", { key: tenantKey })).status,
+    ).toBe(200);
+    await expect(
+      call(answering(200, good, { route: tenantSpec, headers: { "x-request-id": "r" } }), "GET", "/x", { key: tenantKey }),
+    ).rejects.toThrow(/without the RateLimit-Limit header/);
+    const platformKey = "lvp_" + "a".repeat(40);
+    const unlimited = answering(200, good, { route: tenantSpec, headers: { "x-request-id": "r" } });
+    expect((await call(unlimited, "GET", "/x", { key: platformKey })).status).toBe(200);
+  });
+
   it("passes an answer that matches the success schema and a documented error", async () => {
     expect((await call(answering(200, good), "GET", "/things/1")).status).toBe(200);
     const missing = { error: { code: "not_found", message: "The thing was not found.", requestId } };

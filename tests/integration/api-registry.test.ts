@@ -84,6 +84,18 @@ describe("OpenAPI document", () => {
     expect(errorSchema).toEqual(ERROR_CODE_LIST);
   });
 
+  it("declares every tag it uses, and the headers its answers carry", () => {
+    const declared = (doc.tags as { name: string }[]).map((tag) => tag.name);
+    expect(new Set(ALL_ROUTES.map((route) => route.tag))).toEqual(new Set(declared));
+    type Response = { headers: Record<string, { required: boolean }> };
+    const listContent = (doc.paths["/content"] as Record<string, { responses: Record<string, Response> }>).get!.responses;
+    expect(listContent["200"]!.headers).toMatchObject({
+      "X-Request-Id": { required: true },
+      "RateLimit-Limit": { required: false },
+    });
+    expect(listContent["429"]!.headers).toMatchObject({ "Retry-After": { required: true } });
+  });
+
   it("has unique operation ids and declares every path parameter", () => {
     const ids = new Set<string>();
     for (const [p, operations] of Object.entries(doc.paths)) {

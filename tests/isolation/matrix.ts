@@ -145,7 +145,11 @@ export async function runCase(world: World, route: LoadedRoute, c: Case, expecte
   if (res.status >= 400 && (!error?.requestId || error.requestId !== res.headers.get("x-request-id"))) {
     problems.push("error without the envelope's requestId matching X-Request-Id");
   }
-  const contract = contractProblem(c.route, res.status, res.json);
+  const contract = contractProblem(
+    c.route,
+    { status: res.status, body: res.json, headers: res.headers },
+    { rateLimited: c.credential !== "platformKey" },
+  );
   if (contract) problems.push(contract);
   for (const ref of ["own", "other"] as TenantRef[]) {
     if (expected.entitled.includes(ref)) continue;
