@@ -22,10 +22,22 @@ export function edgeAddresses(): EdgeAddresses {
 export async function checkRouting(hostname: string): Promise<RoutingCheck | null> {
   const resolver = createResolver();
   const edge = edgeAddresses();
-  const [found, own] = await Promise.all([lookupRouting(hostname, resolver), lookupRouting(edge.hostname, resolver)]);
+  const [found, resolved] = await Promise.all([lookupRouting(hostname, resolver), edgeResolvesTo(edge.hostname)]);
   if (!found.ok) return null;
-  const addresses = [edge.ipv4, edge.ipv6, ...(own.ok ? [...own.a, ...own.aaaa] : [])].filter((v): v is string => !!v);
+  const addresses = [edge.ipv4, edge.ipv6, ...resolved].filter((v): v is string => !!v);
   return judgeRouting(found, { hostname: edge.hostname, addresses });
+}
+
+// The edge's own addresses, looked up once a minute rather than once per domain a sweep checks.
+const EDGE_LOOKUP_TTL_MS = 60_000;
+let edgeLookup: { hostname: string; at: number; addresses: Promise<string[]> } | undefined;
+
+function edgeResolvesTo(hostname: string): Promise<string[]> {
+  if (edgeLookup?.hostname !== hostname || Date.now() - edgeLookup.at > EDGE_LOOKUP_TTL_MS) {
+    const addresses = lookupRouting(hostname).then((own) => (own.ok ? [...own.a, ...own.aaaa] : []));
+    edgeLookup = { hostname, at: Date.now(), addresses };
+  }
+  return edgeLookup.addresses;
 }
 
 /**

@@ -20,8 +20,11 @@ type Entry = { id: string | null; expiresAt: number };
 const slot = globalThis as typeof globalThis & { __liverySlugHints?: Map<string, Entry> };
 const entries = (slot.__liverySlugHints ??= new Map());
 
+// One handler, registered once per call but kept in a Set: a new closure per request would grow it.
+const forgetAll = () => entries.clear();
+
 export async function tenantIdForSlug(raw: string): Promise<string | null> {
-  onInvalidate(TENANT_INVALIDATION, () => entries.clear());
+  onInvalidate(TENANT_INVALIDATION, forgetAll);
   const slug = slugSchema.safeParse(raw);
   if (!slug.success) return null;
   const cached = entries.get(slug.data);
